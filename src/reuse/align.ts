@@ -1,0 +1,205 @@
+/**
+ * Passage alignment between two texts: which stretches of A appear in B, verbatim or lightly
+ * edited (punctuation, quote marks, spacing, a word added, dropped or replaced).
+ *
+ * Method (seed and extend, as in PAN text-alignment systems):
+ * 1. seeds: positions (i, j) where A and B share a word 3-gram (on matching keys, so
+ *    punctuation and clitic/hamza/ta-marbuta variants do not matter);
+ * 2. chains: seeds are linked in reading order when both texts advance by at most `maxGap`
+ *    tokens and the two advances differ by at most `maxSkew` (an edit of a few words);
+ * 3. a chain becomes a passage when it matches ≥ `minMatched` words densely enough; chains that
+ *    cross a paragraph break in A are split there, so passages follow paragraphs.
+ * Offsets are those of the first and last matched token on each side.
+ */
+import type { ReusePassage } from '../model.ts';
+import { shingleHashes } from './shingles.ts';
+import { keyTokens, type TokenSeq } from './tokens.ts';
+
+export interface AlignParams {
+  /** seed n-gram length in words */
+  seedWords: number;
+  /** max tokens either text may advance between two linked seeds */
+  maxGap: number;
+  /** max difference between the two advances (words added/dropped) */
+  maxSkew: number;
+  /** min words of A covered by seeds for a passage */
+  minMatched: number;
+  /** min share of the passage's A-words covered by seeds */
+  minDensity: number;
+  /** n-grams more frequent than this in B are not used as seeds (boilerplate, repetition) */
+  maxSeedOccurrences: number;
+}
+
+export const DEFAULT_ALIGN: AlignParams = {
+  seedWords: 3,
+  maxGap: 8,
+  maxSkew: 4,
+  minMatched: 8,
+  minDensity: 0.5,
+  maxSeedOccurrences: 6,
+};
+
+/** A passage in token coordinates: A tokens [a0, a1), B tokens [b0, b1), `matched` A tokens covered by seeds. */
+export interface TokenPassage {
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+  matched: number;
+}
+
+interface Chain {
+  seeds: number[]; // flattened (i, j) pairs
+  lastI: number;
+  lastJ: number;
+}
+
+/** Align two token sequences. `textA` is only used to split passages at paragraph breaks. */
+export function alignTokens(a: TokenSeq, b: TokenSeq, textA: string | null, p: AlignParams = DEFAULT_ALIGN): TokenPassage[] {
+  const n = p.seedWords;
+  if (a.length < n || b.length < n) return [];
+  const ga = shingleHashes(a.keys, n);
+  const gb = shingleHashes(b.keys, n);
+  const where = new Map<number, number[]>();
+  for (let j = 0; j < gb.length; j++) {
+    const l = where.get(gb[j]);
+    if (l === undefined) where.set(gb[j], [j]);
+    else l.push(j);
+  }
+  const active: Chain[] = [];
+  const done: Chain[] = [];
+  for (let i = 0; i < ga.length; i++) {
+    const js = where.get(ga[i]);
+    // retire chains that can no longer be extended
+    for (let c = active.length - 1; c >= 0; c--) {
+      if (i - active[c].lastI > p.maxGap) done.push(active.splice(c, 1)[0]);
+    }
+    if (js === undefined || js.length > p.maxSeedOccurrences) continue;
+    const used = new Set<Chain>();
+    for (const j of js) {
+      let best: Chain | null = null;
+      let bestCost = Infinity;
+      for (const c of active) {
+        if (used.has(c)) continue;
+        const di = i - c.lastI;
+        const dj = j - c.lastJ;
+        if (di <= 0 || dj <= 0 || dj > p.maxGap || Math.abs(di - dj) > p.maxSkew) continue;
+        const cost = di + dj + 2 * Math.abs(di - dj);
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = c;
+        }
+      }
+      if (best) {
+        best.seeds.push(i, j);
+        best.lastI = i;
+        best.lastJ = j;
+        used.add(best);
+      } else {
+        const c: Chain = { seeds: [i, j], lastI: i, lastJ: j };
+        active.push(c);
+        used.add(c);
+      }
+    }
+  }
+  done.push(...active);
+
+  const pieces: TokenPassage[] = [];
+  for (const c of done) {
+    for (const piece of splitAtParagraphs(c.seeds, a, textA)) {
+      const tp = toPassage(piece, n);
+      if (tp.matched >= p.minMatched && tp.matched / (tp.a1 - tp.a0) >= p.minDensity) pieces.push(tp);
+    }
+  }
+  return dropOverlaps(pieces);
+}
+
+function splitAtParagraphs(seeds: number[], a: TokenSeq, textA: string | null): number[][] {
+  if (!textA) return [seeds];
+  const out: number[][] = [];
+  let cur: number[] = [seeds[0], seeds[1]];
+  for (let k = 2; k < seeds.length; k += 2) {
+    const prevI = seeds[k - 2];
+    const i = seeds[k];
+    // a paragraph break between the previous seed's first word and this seed's first word
+    const from = a.ends[prevI];
+    const to = a.starts[i];
+    if (to > from && textA.slice(from, to).includes('\n')) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(seeds[k], seeds[k + 1]);
+  }
+  out.push(cur);
+  return out;
+}
+
+function toPassage(seeds: number[], n: number): TokenPassage {
+  let a0 = Infinity;
+  let a1 = -1;
+  let b0 = Infinity;
+  let b1 = -1;
+  let matched = 0;
+  let coveredTo = -1;
+  for (let k = 0; k < seeds.length; k += 2) {
+    const i = seeds[k];
+    const j = seeds[k + 1];
+    a0 = Math.min(a0, i);
+    a1 = Math.max(a1, i + n);
+    b0 = Math.min(b0, j);
+    b1 = Math.max(b1, j + n);
+    const from = Math.max(i, coveredTo);
+    if (i + n > from) matched += i + n - from;
+    coveredTo = Math.max(coveredTo, i + n);
+  }
+  return { a0, a1, b0, b1, matched };
+}
+
+/** Keeps the strongest passages when two claim the same words of A or of B (repeated text). */
+function dropOverlaps(ps: TokenPassage[]): TokenPassage[] {
+  ps.sort((x, y) => y.matched - x.matched);
+  const kept: TokenPassage[] = [];
+  for (const p of ps) {
+    const clash = kept.some((k) => overlap(p.a0, p.a1, k.a0, k.a1) > 0.3 * (p.a1 - p.a0) || overlap(p.b0, p.b1, k.b0, k.b1) > 0.3 * (p.b1 - p.b0));
+    if (!clash) kept.push(p);
+  }
+  return kept.sort((x, y) => x.a0 - y.a0);
+}
+
+function overlap(s1: number, e1: number, s2: number, e2: number): number {
+  return Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+}
+
+/** Character passages: offsets into textA (start/end) and textB (otherStart/otherEnd). */
+export function tokenPassagesToChars(ps: TokenPassage[], a: TokenSeq, b: TokenSeq, textA: string): ReusePassage[] {
+  return ps.map((p) => {
+    const start = a.starts[p.a0];
+    const end = a.ends[p.a1 - 1];
+    return { start, end, text: textA.slice(start, end), otherStart: b.starts[p.b0], otherEnd: b.ends[p.b1 - 1] };
+  });
+}
+
+/** Words of a sequence covered by the passages' A side, as a share of all its words. */
+export function coverageOf(ps: TokenPassage[], len: number, side: 'a' | 'b'): number {
+  if (len === 0) return 0;
+  const iv = ps.map((p) => (side === 'a' ? [p.a0, p.a1] : [p.b0, p.b1])).sort((x, y) => x[0] - y[0]);
+  let covered = 0;
+  let end = -1;
+  for (const [s, e] of iv) {
+    const from = Math.max(s, end);
+    if (e > from) covered += e - from;
+    end = Math.max(end, e);
+  }
+  return covered / len;
+}
+
+/**
+ * Shared passages of two texts, with offsets into BOTH (start/end index `textA`,
+ * otherStart/otherEnd index `textB`); `text` is `textA.slice(start, end)`.
+ */
+export function alignPassages(textA: string, textB: string, params: Partial<AlignParams> = {}): ReusePassage[] {
+  const p = { ...DEFAULT_ALIGN, ...params };
+  const a = keyTokens(textA);
+  const b = keyTokens(textB);
+  return tokenPassagesToChars(alignTokens(a, b, textA, p), a, b, textA);
+}

@@ -44,6 +44,19 @@ export interface AddResult {
   existing: string[];
 }
 
+/** Counts for `marsad stats` (added to the interface by the ingest/store work). */
+export interface StoreStats {
+  articles: number;
+  stories: number;
+  bySource: { source: string | null; count: number }[];
+  byFormat: { format: string; count: number }[];
+  analyses: { stage: string; count: number }[];
+  postings: { index: string; count: number }[];
+  publishedFrom: string | null;
+  publishedTo: string | null;
+  schemaVersion: number;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** human-readable location (file path or URL without password) */
@@ -86,6 +99,9 @@ export interface Store {
   // ---------------------------------------------------------------- small named state (model snapshots, counters)
   getState<T>(key: string): Promise<T | null>;
   setState(key: string, value: unknown): Promise<void>;
+
+  // ---------------------------------------------------------------- overview
+  stats(): Promise<StoreStats>;
 
   /** Runs `fn` in one transaction: all its writes land, or none. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;

@@ -28,6 +28,10 @@ export interface AlignParams {
   minDensity: number;
   /** n-grams more frequent than this in B are not used as seeds (boilerplate, repetition) */
   maxSeedOccurrences: number;
+  /** split passages at paragraph breaks of A (news display); off for long-passage scoring */
+  splitParagraphs: boolean;
+  /** merge consecutive passages whose gaps on both sides are at most this many words (0 = off) */
+  mergeGap: number;
 }
 
 export const DEFAULT_ALIGN: AlignParams = {
@@ -37,6 +41,8 @@ export const DEFAULT_ALIGN: AlignParams = {
   minMatched: 8,
   minDensity: 0.5,
   maxSeedOccurrences: 6,
+  splitParagraphs: true,
+  mergeGap: 0,
 };
 
 /** A passage in token coordinates: A tokens [a0, a1), B tokens [b0, b1), `matched` A tokens covered by seeds. */
@@ -106,12 +112,28 @@ export function alignTokens(a: TokenSeq, b: TokenSeq, textA: string | null, p: A
 
   const pieces: TokenPassage[] = [];
   for (const c of done) {
-    for (const piece of splitAtParagraphs(c.seeds, a, textA)) {
+    for (const piece of splitAtParagraphs(c.seeds, a, p.splitParagraphs ? textA : null)) {
       const tp = toPassage(piece, n);
       if (tp.matched >= p.minMatched && tp.matched / (tp.a1 - tp.a0) >= p.minDensity) pieces.push(tp);
     }
   }
-  return dropOverlaps(pieces);
+  const kept = dropOverlaps(pieces);
+  return p.mergeGap > 0 ? mergeClose(kept, p.mergeGap) : kept;
+}
+
+/** Joins passages that follow each other closely in both texts (one case cut by a heavier edit). */
+function mergeClose(ps: TokenPassage[], gap: number): TokenPassage[] {
+  const out: TokenPassage[] = [];
+  for (const q of ps) {
+    const last = out[out.length - 1];
+    if (last && q.a0 >= last.a1 - 1 && q.a0 - last.a1 <= gap && q.b0 >= last.b1 - gap && q.b0 - last.b1 <= gap) {
+      last.a1 = Math.max(last.a1, q.a1);
+      last.b0 = Math.min(last.b0, q.b0);
+      last.b1 = Math.max(last.b1, q.b1);
+      last.matched += q.matched;
+    } else out.push({ ...q });
+  }
+  return out;
 }
 
 function splitAtParagraphs(seeds: number[], a: TokenSeq, textA: string | null): number[][] {

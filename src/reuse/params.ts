@@ -54,7 +54,10 @@ export const DEFAULT_PARAMS: ReuseParams = {
   copy: { minPassages: 2, minSharedWords: 30, minCoverage: 0.1, singlePassageCoverage: 0.3 },
 };
 
-export function withParams(p: Partial<ReuseParams> = {}): ReuseParams {
+/** Overrides of any parameter (nested ones partially). */
+export type ReuseParamsInput = Partial<Omit<ReuseParams, 'align' | 'copy'>> & { align?: Partial<AlignParams>; copy?: Partial<CopyRule> };
+
+export function withParams(p: ReuseParamsInput = {}): ReuseParams {
   return {
     ...DEFAULT_PARAMS,
     ...p,

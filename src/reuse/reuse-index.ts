@@ -9,7 +9,7 @@ import { coverageOf, alignTokens, type TokenPassage } from './align.ts';
 import { creditedAgency } from './agency.ts';
 import { MemoryReuseBackend, StoreReuseBackend, LINK_STAGE, type ReuseBackend, type ReuseStore, type StoredSignature } from './backend.ts';
 import { docFeatures, type DocFeatures } from './features.ts';
-import { withParams, type ReuseParams } from './params.ts';
+import { withParams, type ReuseParams, type ReuseParamsInput } from './params.ts';
 import { estimateJaccard } from './shingles.ts';
 import { keyTokens } from './tokens.ts';
 
@@ -44,7 +44,7 @@ export interface ReuseFinding extends ReuseLink {
 export type TextSource = (ids: string[]) => Promise<ReuseDoc[]> | ReuseDoc[];
 
 export interface ReuseIndexOptions {
-  params?: Partial<ReuseParams>;
+  params?: ReuseParamsInput;
   /** where candidate texts come from (defaults: kept texts for in-memory, the Store for Store-backed) */
   textOf?: TextSource;
   /** in-memory only: keep each added doc's text so queries can align against it (tests, CLI) */

@@ -1,0 +1,182 @@
+/**
+ * HTML pages: main content with @mozilla/readability over a linkedom DOM, flattened to one
+ * line per block (paragraph, heading, list item, caption), plus page metadata from schema.org
+ * JSON-LD (malformed JSON-LD tolerated), OpenGraph and meta tags.
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { CleanResult } from '../model.ts';
+
+export interface ExtractedPage {
+  /** extracted text, one block a line */
+  text: string;
+  /** per line of `text`: the block's tag ('p', 'h2', 'li', 'figcaption', …) */
+  tags: string[];
+  /** the headline readability found (usually the page's h1 / og:title) */
+  title: string | null;
+  meta: CleanResult['meta'];
+}
+
+type Meta = CleanResult['meta'];
+// linkedom's DOM types are structurally close to the browser's; readability only needs a Document
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type AnyNode = any;
+
+const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'figcaption', 'pre', 'td', 'th', 'dt', 'dd', 'caption']);
+
+export function extractHtml(html: string): ExtractedPage {
+  const { document } = parseHTML(html);
+  const meta = readMeta(document);
+  let contentHtml: string | null = null;
+  let rTitle: string | null = null;
+  try {
+    const doc2 = parseHTML(html).document;
+    const r = new Readability(doc2 as AnyNode, { charThreshold: 200 }).parse();
+    if (r) {
+      contentHtml = r.content ?? null;
+      rTitle = r.title ? r.title.trim() : null;
+      if (!meta.author && r.byline) meta.author = r.byline.trim();
+      if (!meta.lang && r.lang) meta.lang = r.lang;
+    }
+  } catch {
+    contentHtml = null;
+  }
+  const root = contentHtml ? parseHTML(`<html><body>${contentHtml}</body></html>`).document.body : document.body;
+  const blocks: { tag: string; text: string }[] = [];
+  if (root) collectBlocks(root, blocks);
+  const lines: string[] = [];
+  const tags: string[] = [];
+  for (const b of blocks) {
+    const t = b.text.replace(/[\s\u00a0]+/g, ' ').trim();
+    if (!t) continue;
+    lines.push(t);
+    tags.push(b.tag);
+  }
+  return { text: lines.join('\n'), tags, title: meta.title ?? rTitle, meta };
+}
+
+function collectBlocks(node: AnyNode, out: { tag: string; text: string }[]): void {
+  // text directly inside a container (not wrapped in <p>) becomes its own block
+  let loose = '';
+  const flush = (): void => {
+    if (loose.trim()) out.push({ tag: 'div', text: loose });
+    loose = '';
+  };
+  for (const child of Array.from(node.childNodes as ArrayLike<AnyNode>)) {
+    if (child.nodeType === 3) {
+      loose += child.textContent ?? '';
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const tag = String(child.tagName).toLowerCase();
+    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
+    if (tag === 'br') {
+      flush();
+      continue;
+    }
+    if (BLOCK.has(tag) && !hasBlockChild(child)) {
+      flush();
+      out.push({ tag, text: child.textContent ?? '' });
+    } else if (isInline(tag)) {
+      loose += child.textContent ?? '';
+    } else {
+      flush();
+      collectBlocks(child, out);
+    }
+  }
+  flush();
+}
+
+const INLINE = new Set(['a', 'b', 'strong', 'i', 'em', 'span', 'small', 'sup', 'sub', 'u', 'mark', 'abbr', 'cite', 'q', 'time', 'code', 'font', 'bdi', 'bdo']);
+function isInline(tag: string): boolean {
+  return INLINE.has(tag);
+}
+function hasBlockChild(el: AnyNode): boolean {
+  for (const c of Array.from(el.children as ArrayLike<AnyNode>)) {
+    const t = String(c.tagName).toLowerCase();
+    if (BLOCK.has(t) || t === 'div' || t === 'ul' || t === 'ol' || t === 'table' || t === 'section') return true;
+  }
+  return false;
+}
+
+function readMeta(document: AnyNode): Meta {
+  const meta: Meta = {};
+  const m = (sel: string): string | null => {
+    const el = document.querySelector(sel);
+    const v = el?.getAttribute('content');
+    return v ? String(v).trim() : null;
+  };
+  for (const ld of jsonLd(document)) {
+    const t = ld['@type'];
+    const types = Array.isArray(t) ? t.map(String) : [String(t ?? '')];
+    if (!types.some((x) => /Article|Posting|Report/i.test(x))) continue;
+    meta.title ??= str(ld.headline) ?? str(ld.name);
+    meta.author ??= personName(ld.author);
+    meta.publisher ??= personName(ld.publisher);
+    meta.publishedAt ??= str(ld.datePublished);
+    meta.modifiedAt ??= str(ld.dateModified);
+    meta.url ??= str(ld.url) ?? str(ld.mainEntityOfPage?.['@id'] ?? ld.mainEntityOfPage);
+    meta.lang ??= str(ld.inLanguage);
+  }
+  meta.title ??= m('meta[property="og:title"]') ?? m('meta[name="twitter:title"]') ?? (document.querySelector('title')?.textContent?.trim() || null);
+  meta.author ??= m('meta[name="author"]') ?? m('meta[property="article:author"]');
+  meta.publisher ??= m('meta[property="og:site_name"]');
+  meta.publishedAt ??= m('meta[property="article:published_time"]') ?? m('meta[name="pubdate"]') ?? m('meta[itemprop="datePublished"]');
+  meta.modifiedAt ??= m('meta[property="article:modified_time"]') ?? m('meta[itemprop="dateModified"]');
+  meta.url ??= document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? m('meta[property="og:url"]');
+  meta.lang ??= document.documentElement?.getAttribute('lang') ?? m('meta[property="og:locale"]');
+  for (const k of Object.keys(meta) as (keyof Meta)[]) if (meta[k] === undefined) meta[k] = null;
+  return meta;
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string' && v.trim()) return v.trim();
+  return null;
+}
+
+function personName(v: unknown): string | null {
+  if (!v) return null;
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) {
+    const names = v.map(personName).filter((x): x is string => !!x);
+    return names.length ? names.join('، ') : null;
+  }
+  if (typeof v === 'object') return str((v as Record<string, unknown>).name);
+  return null;
+}
+
+/** Every JSON-LD object on the page, flattening @graph and arrays; malformed blocks are repaired or skipped. */
+function jsonLd(document: AnyNode): Record<string, any>[] {
+  const out: Record<string, any>[] = [];
+  for (const s of Array.from(document.querySelectorAll('script[type="application/ld+json"]') as ArrayLike<AnyNode>)) {
+    const parsed = parseLoose(String(s.textContent ?? ''));
+    const visit = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(visit);
+      else if (x && typeof x === 'object') {
+        const o = x as Record<string, any>;
+        out.push(o);
+        if (o['@graph']) visit(o['@graph']);
+      }
+    };
+    visit(parsed);
+  }
+  return out;
+}
+
+function parseLoose(src: string): unknown {
+  const text = src.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
+  try {
+    return JSON.parse(text);
+  } catch {
+    // common breakage: trailing commas, raw newlines in strings, HTML comments, unescaped control chars
+    const fixed = text
+      .replace(/<!--|-->/g, '')
+      .replace(/,\s*([}\]])/g, '$1')
+      .replace(/[\u0000-\u001f]+/g, ' ');
+    try {
+      return JSON.parse(fixed);
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Every `marsad` command, one file each. To add one: write `commands/<name>.ts` exporting a
+ * function that returns a commander `Command` (use withDb/withJson from ../options.ts), and
+ * add it to COMMANDS below.
+ */
+import type { Command } from 'commander';
+import { ingestCommand } from './ingest.ts';
+import { runCommand } from './run.ts';
+import { listCommand } from './list.ts';
+import { showCommand } from './show.ts';
+import { statsCommand } from './stats.ts';
+import { exportCommand } from './export.ts';
+
+export const COMMANDS: (() => Command)[] = [ingestCommand, runCommand, listCommand, showCommand, statsCommand, exportCommand];
+
+export function registerCommands(program: Command): void {
+  for (const make of COMMANDS) program.addCommand(make());
+}

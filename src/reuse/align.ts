@@ -110,10 +110,10 @@ export function alignTokens(a: TokenSeq, b: TokenSeq, textA: string | null, p: A
   }
   done.push(...active);
 
+  const para = p.splitParagraphs && textA ? paragraphOfTokens(a, textA) : null;
   const pieces: TokenPassage[] = [];
   for (const c of done) {
-    for (const piece of splitAtParagraphs(c.seeds, a, p.splitParagraphs ? textA : null)) {
-      const tp = toPassage(piece, n);
+    for (const tp of chainPieces(c.seeds, n, para)) {
       if (tp.matched >= p.minMatched && tp.matched / (tp.a1 - tp.a0) >= p.minDensity) pieces.push(tp);
     }
   }
@@ -136,45 +136,46 @@ function mergeClose(ps: TokenPassage[], gap: number): TokenPassage[] {
   return out;
 }
 
-function splitAtParagraphs(seeds: number[], a: TokenSeq, textA: string | null): number[][] {
-  if (!textA) return [seeds];
-  const out: number[][] = [];
-  let cur: number[] = [seeds[0], seeds[1]];
-  for (let k = 2; k < seeds.length; k += 2) {
-    const prevI = seeds[k - 2];
-    const i = seeds[k];
-    // a paragraph break between the previous seed's first word and this seed's first word
-    const from = a.ends[prevI];
-    const to = a.starts[i];
-    if (to > from && textA.slice(from, to).includes('\n')) {
-      out.push(cur);
-      cur = [];
-    }
-    cur.push(seeds[k], seeds[k + 1]);
+/** Paragraph number (count of preceding line breaks) of every token of A. */
+function paragraphOfTokens(a: TokenSeq, textA: string): Int32Array {
+  const out = new Int32Array(a.length);
+  let para = 0;
+  let pos = 0;
+  for (let t = 0; t < a.length; t++) {
+    for (; pos < a.starts[t]; pos++) if (textA.charCodeAt(pos) === 10) para++;
+    out[t] = para;
   }
-  out.push(cur);
   return out;
 }
 
-function toPassage(seeds: number[], n: number): TokenPassage {
-  let a0 = Infinity;
-  let a1 = -1;
-  let b0 = Infinity;
-  let b1 = -1;
-  let matched = 0;
-  let coveredTo = -1;
+/**
+ * A chain's matched token pairs (each seed covers n words on both sides), grouped by A's
+ * paragraph when `para` is given, as passages.
+ */
+function chainPieces(seeds: number[], n: number, para: Int32Array | null): TokenPassage[] {
+  const out: TokenPassage[] = [];
+  let cur: TokenPassage | null = null;
+  let curPara = -1;
+  let lastA = -1;
   for (let k = 0; k < seeds.length; k += 2) {
-    const i = seeds[k];
-    const j = seeds[k + 1];
-    a0 = Math.min(a0, i);
-    a1 = Math.max(a1, i + n);
-    b0 = Math.min(b0, j);
-    b1 = Math.max(b1, j + n);
-    const from = Math.max(i, coveredTo);
-    if (i + n > from) matched += i + n - from;
-    coveredTo = Math.max(coveredTo, i + n);
+    for (let t = 0; t < n; t++) {
+      const i = seeds[k] + t;
+      const j = seeds[k + 1] + t;
+      if (i <= lastA) continue; // already counted by an earlier, overlapping seed
+      lastA = i;
+      const pi = para ? para[i] : 0;
+      if (!cur || pi !== curPara) {
+        cur = { a0: i, a1: i + 1, b0: j, b1: j + 1, matched: 0 };
+        curPara = pi;
+        out.push(cur);
+      }
+      cur.a1 = i + 1;
+      cur.b0 = Math.min(cur.b0, j);
+      cur.b1 = Math.max(cur.b1, j + 1);
+      cur.matched++;
+    }
   }
-  return { a0, a1, b0, b1, matched };
+  return out;
 }
 
 /** Keeps the strongest passages when two claim the same words of A or of B (repeated text). */

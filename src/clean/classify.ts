@@ -53,6 +53,7 @@ export function classifyLines(sig: LineSignals[], scorer: Scorer = defaultScorer
   const nonEmpty = sig.map((s, i) => (s.empty ? -1 : i)).filter((i) => i >= 0);
   const rank = new Map(nonEmpty.map((i, k) => [i, k]));
   const total = nonEmpty.length;
+  const hasGivenTitle = sig.some((s) => s.hard.title);
   const out: LineDecision[] = sig.map((s, i) => {
     if (s.empty) return { n: s.line.n, cls: null, score: 0, reason: 'empty' };
     const k = rank.get(i)!;
@@ -64,11 +65,19 @@ export function classifyLines(sig: LineSignals[], scorer: Scorer = defaultScorer
     if (h.relatedMarker) return hard('related', 'related-articles marker');
     if (h.relatedPrefix) return hard('related', 'read-also prefix');
     if (h.cta) return hard('cta', 'call-to-action words');
+    if (h.other) return hard('other', 'separator/timestamp/tags/permalink');
     if (h.title) return hard('title', 'matches the title');
     if (h.credit && (s.line.words <= 12 || k >= total - 2 || k === 0)) return hard('credit', 'credit words');
-    if (h.other) return hard('other', 'separator/timestamp/tags');
     const bl = edge ? bylineLineKind(s) : null;
     if (bl && (s.f.topZone || s.f.bottomZone)) return hard(bl, 'place/name segments');
+    // a short question between paragraphs ("ماذا بعد؟") heads the next section
+    if (s.f.question && s.line.words <= 6 && !s.f.startsConj && !s.f.topZone && !s.f.bottomZone && s.f.nextSentence) {
+      return hard('subheading', 'short question between paragraphs');
+    }
+    // headline-shaped lines above the first sentence are the title block when no title was given
+    if (!hasGivenTitle && s.f.topZone && s.headlineShape && s.line.words >= 2 && !s.f.runOf3 && k <= 3) {
+      return { n: s.line.n, cls: 'title', score: 1, reason: 'scorer' };
+    }
     const p = scoreLine(s, scorer);
     if (p <= scorer.threshold) return { n: s.line.n, cls: 'body', score: p, reason: 'scorer' };
     return { n: s.line.n, cls: nonBodyClass(s), score: p, reason: 'scorer' };
@@ -85,6 +94,7 @@ function nonBodyClass(s: LineSignals): RemovedClass {
   if (f.dateOnly) return 'dateline';
   if (f.creditCue || (f.agencyShort && f.bottomZone)) return 'credit';
   if (f.topZone) return 'title'; // refined by assignTop
+  if (f.bottomZone && /^\*/.test(s.line.norm) && s.line.words <= 8) return 'byline'; // author footnote
   if (f.bottomZone) return s.line.words >= 4 && !f.latin ? 'related' : 'other';
   if (f.longHeadline && !f.bullet) return 'related';
   if (f.midHeadline || f.bullet || f.question || s.line.words <= 8) return 'subheading';

@@ -102,7 +102,8 @@ export function computeSignals(
     const empty = norm.length === 0 && line.markupPrefix === 0;
     const words = line.words;
     const { terminal, colon } = terminalOf(norm);
-    const sentence = (terminal && words >= 5) || words >= 30;
+    // a full stop inside the line followed by more words also marks running text (tags glued after a sentence)
+    const sentence = (terminal && words >= 5) || words >= 30 || (words >= 8 && /[.!؟]["']?\s+\S/.test(norm));
     const headlineShape = !terminal && !colon && words >= 1 && words <= 20;
     let recurrence = 0;
     if (model && docsInModel > 0 && norm) {
@@ -132,7 +133,7 @@ export function computeSignals(
     f.quote = /["']/.test(norm) ? 1 : 0;
     f.headline = headlineShape ? 1 : 0;
     f.ctaWeakShort = short && L.CTA_WEAK.test(norm) ? 1 : 0;
-    f.dateOnly = line.n <= 3 && words <= 10 && !terminal && (L.DATE.test(norm) || L.WEEKDAY.test(norm) && words <= 4) ? 1 : 0;
+    f.dateOnly = line.n <= 3 && words <= 14 && !terminal && (L.DATE.test(norm) || L.WEEKDAY.test(norm) && words <= 4) ? 1 : 0;
     f.bylineCue = words <= 10 && L.BYLINE.test(norm) ? 1 : 0;
     f.creditCue = hard.credit ? 1 : 0;
     f.captionCue = words <= 25 && L.CAPTION.test(norm) ? 1 : 0;

@@ -84,6 +84,7 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
   for (const input of inputs) {
     progress.current = describe(input);
     tell();
+    if (input.type === 'unsupported' && !input.explicit) report.skipped.push(input.rel);
     for await (const item of readInput(input, { maxFileSize, sourcesByRoot, stdin: opts.stdin })) await take(item);
     progress.inputsDone++;
   }

@@ -1,0 +1,146 @@
+/**
+ * Structured averaged perceptron over BIO tags with first-order Viterbi decoding
+ * (Collins 2002). Emission weights live in a hashed table `[feature * NUM_TAGS + tag]`;
+ * transition weights in `[(prev + 1) * NUM_TAGS + cur]` with prev = -1 for the sentence start.
+ */
+import { NUM_TAGS, allowedTransition } from './tags.ts';
+
+export interface LinearWeights {
+  bits: number;
+  emission: Float32Array;
+  transition: Float32Array;
+}
+
+export function emptyWeights(bits: number): LinearWeights {
+  return { bits, emission: new Float32Array((1 << bits) * NUM_TAGS), transition: new Float32Array((NUM_TAGS + 1) * NUM_TAGS) };
+}
+
+const NEG = -1e30;
+/** Disallowed transitions (I-X after anything but X) are fixed to -inf. */
+const ALLOWED: boolean[] = [];
+for (let p = -1; p < NUM_TAGS; p++) for (let c = 0; c < NUM_TAGS; c++) ALLOWED.push(allowedTransition(p, c));
+
+/** Emission scores of one sentence: n × NUM_TAGS. */
+function emissions(w: LinearWeights, feats: readonly Uint32Array[]): Float64Array {
+  const out = new Float64Array(feats.length * NUM_TAGS);
+  const e = w.emission;
+  for (let i = 0; i < feats.length; i++) {
+    const base = i * NUM_TAGS;
+    const fs = feats[i];
+    for (let j = 0; j < fs.length; j++) {
+      const off = fs[j] * NUM_TAGS;
+      for (let t = 0; t < NUM_TAGS; t++) out[base + t] += e[off + t];
+    }
+  }
+  return out;
+}
+
+/** Best tag sequence under the current weights. */
+export function viterbi(w: LinearWeights, feats: readonly Uint32Array[]): number[] {
+  const n = feats.length;
+  if (n === 0) return [];
+  const em = emissions(w, feats);
+  const tr = w.transition;
+  const score = new Float64Array(n * NUM_TAGS);
+  const back = new Int8Array(n * NUM_TAGS);
+  for (let c = 0; c < NUM_TAGS; c++) score[c] = ALLOWED[c] ? tr[c] + em[c] : NEG;
+  for (let i = 1; i < n; i++) {
+    for (let c = 0; c < NUM_TAGS; c++) {
+      let best = NEG;
+      let arg = 0;
+      for (let p = 0; p < NUM_TAGS; p++) {
+        const k = (p + 1) * NUM_TAGS + c;
+        if (!ALLOWED[k]) continue;
+        const s = score[(i - 1) * NUM_TAGS + p] + tr[k];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * NUM_TAGS + c] = best + em[i * NUM_TAGS + c];
+      back[i * NUM_TAGS + c] = arg;
+    }
+  }
+  let last = 0;
+  for (let c = 1; c < NUM_TAGS; c++) if (score[(n - 1) * NUM_TAGS + c] > score[(n - 1) * NUM_TAGS + last]) last = c;
+  const tags = new Array<number>(n);
+  tags[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * NUM_TAGS + tags[i]];
+  return tags;
+}
+
+/** Deterministic PRNG (mulberry32) for reproducible shuffles. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainExample {
+  feats: Uint32Array[];
+  tags: number[];
+}
+
+export interface TrainOptions {
+  bits: number;
+  epochs: number;
+  seed: number;
+  /** called after each epoch with the averaged weights so far (for dev monitoring) */
+  onEpoch?: (epoch: number, averaged: LinearWeights, mistakes: number) => void;
+}
+
+/** Trains with the averaging trick: avg = w − acc / c, updated lazily per mistake. */
+export function trainPerceptron(examples: readonly TrainExample[], opts: TrainOptions): LinearWeights {
+  const w = emptyWeights(opts.bits);
+  const accE = new Float64Array(w.emission.length);
+  const accT = new Float64Array(w.transition.length);
+  const rand = seededRandom(opts.seed);
+  const order = examples.map((_, i) => i);
+  let c = 1;
+  const averaged = (): LinearWeights => {
+    const a = emptyWeights(opts.bits);
+    for (let i = 0; i < a.emission.length; i++) a.emission[i] = w.emission[i] - accE[i] / c;
+    for (let i = 0; i < a.transition.length; i++) a.transition[i] = w.transition[i] - accT[i] / c;
+    return a;
+  };
+  const bump = (arr: Float32Array, acc: Float64Array, idx: number, d: number): void => {
+    arr[idx] += d;
+    acc[idx] += c * d;
+  };
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let mistakes = 0;
+    for (const idx of order) {
+      const ex = examples[idx];
+      const pred = viterbi(w, ex.feats);
+      for (let i = 0; i < pred.length; i++) {
+        const g = ex.tags[i];
+        const p = pred[i];
+        const gPrev = i === 0 ? -1 : ex.tags[i - 1];
+        const pPrev = i === 0 ? -1 : pred[i - 1];
+        if (g !== p) {
+          mistakes++;
+          for (const f of ex.feats[i]) {
+            bump(w.emission, accE, f * NUM_TAGS + g, 1);
+            bump(w.emission, accE, f * NUM_TAGS + p, -1);
+          }
+        }
+        if (g !== p || gPrev !== pPrev) {
+          bump(w.transition, accT, (gPrev + 1) * NUM_TAGS + g, 1);
+          bump(w.transition, accT, (pPrev + 1) * NUM_TAGS + p, -1);
+        }
+      }
+      c++;
+    }
+    opts.onEpoch?.(epoch, averaged(), mistakes);
+  }
+  return averaged();
+}

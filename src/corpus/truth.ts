@@ -106,8 +106,9 @@ export function truthArticleText(root: string, a: TruthArticle): { text: string;
     for (const item of items) {
       const guid = typeof item.guid === 'object' && item.guid !== null ? (item.guid as Record<string, unknown>)['#text'] : item.guid;
       if (String(guid) === anchor || String(item.link) === anchor) {
+        // what a feed reader shows: the item title, then the article
         const html = String(item['content:encoded'] ?? item.description ?? '');
-        return { text: visibleText(html), collapsed: true };
+        return { text: collapse(`${String(item.title ?? '')} ${visibleText(html)}`), collapsed: true };
       }
     }
     throw new Error(`${a.file}: no item with guid ${anchor}`);

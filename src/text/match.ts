@@ -20,8 +20,18 @@ const SPACE = /[\s\u200b]+/;
  * Matching key: `matchForm('وبالقاهرة') === matchForm('القاهره')`. A string with spaces
  * (a multi-word name) is keyed word by word and re-joined with single spaces.
  */
+const cache = new Map<string, string>();
+
 export function matchForm(word: string): string {
-  if (!SPACE.test(word)) return keyOfWord(word);
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const key = SPACE.test(word) ? keyOfPhrase(word) : keyOfWord(word);
+  if (cache.size >= 200_000) cache.clear();
+  cache.set(word, key);
+  return key;
+}
+
+function keyOfPhrase(word: string): string {
   const parts = word.split(SPACE).map(keyOfWord).filter((p) => p.length > 0);
   return parts.join(' ');
 }

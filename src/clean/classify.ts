@@ -70,12 +70,14 @@ export function classifyLines(sig: LineSignals[], scorer: Scorer = defaultScorer
     if (h.credit && (s.line.words <= 12 || k >= total - 2 || k === 0)) return hard('credit', 'credit words');
     const bl = edge ? bylineLineKind(s) : null;
     if (bl && (s.f.topZone || s.f.bottomZone)) return hard(bl, 'place/name segments');
+    // a place-and-date line above the body ("الدمام 14 رجب 1445 هـ الموافق …")
+    if (s.f.dateOnly && s.f.topZone && k <= 2) return hard('dateline', 'place/date line above the body');
     // a short question between paragraphs ("ماذا بعد؟") heads the next section
     if (s.f.question && s.line.words <= 6 && !s.f.startsConj && !s.f.topZone && !s.f.bottomZone && s.f.nextSentence) {
       return hard('subheading', 'short question between paragraphs');
     }
     // headline-shaped lines above the first sentence are the title block when no title was given
-    if (!hasGivenTitle && s.f.topZone && s.headlineShape && s.line.words >= 2 && !s.f.runOf3 && k <= 3) {
+    if (!hasGivenTitle && s.f.topZone && s.headlineShape && s.line.words >= 2 && !s.f.runOf3 && !s.f.dateOnly && !s.f.bylineCue && k <= 3) {
       return { n: s.line.n, cls: 'title', score: 1, reason: 'scorer' };
     }
     const p = scoreLine(s, scorer);

@@ -137,13 +137,30 @@ export function cleanArticle(input: CleanInput, model?: BoilerplateModel, opts: 
     span(d.cls, line.contentStart, line.contentEnd);
     if (d.cls === 'title' && !title) title = line.text;
     if (d.cls === 'kicker' && !kicker) kicker = line.text;
-    if (d.cls === 'byline' && !author) author = line.text;
+    if (d.cls === 'byline' && !author) {
+      const b = parseBylineLine(line.text);
+      author = b.author;
+      dateline ??= b.place;
+    }
     if (d.cls === 'dateline' && !dateline) dateline = line.text;
   }
   removed.sort((x, y) => x.start - y.start);
   if (!author && a.meta.author) author = a.meta.author;
   const byline: Byline | null = author || dateline ? { author, dateline } : null;
   return { title, kicker, byline, paragraphs, removed, text: a.text, textIsRaw: a.textIsRaw, meta: a.meta };
+}
+
+const CUE = /^[\s*•\-–—]*(بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|حوار|متابعة|ترجمة|مراسل|مراسلة)?\s*[:\-–—]?\s*/;
+
+/** "كتب - فيصل العمري" → author; "موسكو - حسن عمارة" → place + author. */
+export function parseBylineLine(text: string): { author: string | null; place: string | null } {
+  const rest = text.replace(CUE, '').trim();
+  const segs = rest.split(/\s*(?:--+|[-–—|]+)\s*/).filter(Boolean);
+  if (segs.length >= 2) {
+    const one = segs.findIndex((x) => x.split(/\s+/).length === 1);
+    if (one >= 0) return { place: segs[one]!, author: segs.filter((_, i) => i !== one).join(' - ') || null };
+  }
+  return { author: rest || null, place: null };
 }
 
 function leadingWs(line: Line): number {

@@ -4,7 +4,7 @@
  * credit, byline, caption, markup) and recurrence in the source's boilerplate model.
  */
 import type { Line } from './lines.ts';
-import { lineKey, hashKey } from './lines.ts';
+import { lineKey, hashKey, countWords } from './lines.ts';
 import type { BoilerplateModel } from './boilerplate.ts';
 import { normalize } from '../text/index.ts';
 import * as L from './lexicon.ts';
@@ -73,6 +73,13 @@ export interface LineSignals {
 const CONJ_START = /^(و|ف)[\u0621-\u064a]{2,}/;
 const SENT_START = /^(كما|من جهته|من جهتها|من جانبه|من جانبها|في حين|الي ذلك|وفي|في|بدوره|بدورها|يذكر|يشار|جاء|اكد|اعلن|قال|اعلنت|قالت|ذكرت|ذكر|اشار|اوضح|لكن|الا ان|غير ان|ثم|بينما|حيث|اذ|ان|هذا|وهذا|لم|لا|قد|كان|كانت)(\s|$)/;
 
+/** The line is a related-block marker and (almost) nothing else: "قد يهمك أيضا :", "مقالات مشابهة". */
+function markerOnly(norm: string): boolean {
+  const m = L.RELATED_MARKER.exec(norm);
+  if (!m) return false;
+  return countWords(norm.slice(m.index + m[0].length)) <= 1;
+}
+
 export function terminalOf(norm: string): { terminal: boolean; colon: boolean; ellipsis: boolean } {
   const t = norm.replace(L.CLOSERS, '');
   const ellipsis = /(\.\.|…)$/.test(t);
@@ -116,7 +123,7 @@ export function computeSignals(
       other: norm.length > 0 && L.OTHER.test(norm),
       cta: words <= 30 && L.CTA.test(norm) && !(terminal && words > 18 && CONJ_START.test(norm)),
       comment: words <= 6 && L.COMMENT.test(norm),
-      relatedMarker: words <= 8 && L.RELATED_MARKER.test(norm) && (!terminal || colon),
+      relatedMarker: words <= 8 && (!terminal || colon) && markerOnly(norm),
       relatedPrefix: L.RELATED_PREFIX.test(norm) && words <= 30,
       credit: words <= 30 && L.CREDIT.test(norm),
       title: !!title && words > 0 && titleSimilarity(norm, title) >= 0.8,

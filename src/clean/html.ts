@@ -41,9 +41,16 @@ export function extractHtml(html: string): ExtractedPage {
   } catch {
     contentHtml = null;
   }
-  const root = contentHtml ? parseHTML(`<html><body>${contentHtml}</body></html>`).document.body : document.body;
-  const blocks: { tag: string; text: string }[] = [];
-  if (root) collectBlocks(root, blocks);
+  let blocks: { tag: string; text: string }[] = [];
+  if (contentHtml) collectBlocks(parseHTML(`<html><body>${contentHtml}</body></html>`).document.body, blocks);
+  // readability can pick the wrong container on broken markup: when its output holds less than
+  // half of the page's paragraph text, classify the whole page's blocks instead
+  const pWords = Array.from(document.querySelectorAll('p') as ArrayLike<AnyNode>).reduce((n: number, p: AnyNode) => n + words(p.textContent ?? ''), 0);
+  const gotWords = blocks.reduce((n, b) => n + words(b.text), 0);
+  if (document.body && (blocks.length === 0 || gotWords < 0.5 * pWords)) {
+    blocks = [];
+    collectBlocks(document.body, blocks);
+  }
   const lines: string[] = [];
   const tags: string[] = [];
   for (const b of blocks) {
@@ -52,8 +59,12 @@ export function extractHtml(html: string): ExtractedPage {
     lines.push(t);
     tags.push(b.tag);
   }
-  return { text: lines.join('\n'), tags, title: meta.title ?? rTitle, meta };
+  // an unclosed <h1> can swallow the page: a "title" of more than 30 words is not one
+  const okTitle = rTitle && rTitle.split(/\s+/).length <= 30 ? rTitle : null;
+  return { text: lines.join("\n"), tags, title: meta.title ?? okTitle, meta };
 }
+
+const words = (t: string): number => (t.match(/\S+/g) ?? []).length;
 
 function collectBlocks(node: AnyNode, out: { tag: string; text: string }[]): void {
   // text directly inside a container (not wrapped in <p>) becomes its own block

@@ -11,7 +11,7 @@ import { contractLink, ReuseIndex, type QueryOptions, type ReuseDoc, type ReuseF
 
 export { alignPassages, alignTokens, coverageOf, DEFAULT_ALIGN, type AlignParams, type TokenPassage } from './align.ts';
 export { creditedAgency } from './agency.ts';
-export { MemoryReuseBackend, StoreReuseBackend, LINK_STAGE, SIG_STAGE, type ReuseBackend, type StoredSignature } from './backend.ts';
+export { MemoryReuseBackend, StoreReuseBackend, LINK_STAGE, SIG_STAGE, type ReuseBackend, type ReuseStore, type StoredSignature } from './backend.ts';
 export { DEFAULT_PARAMS, withParams, type ReuseParams, type ReuseParamsInput, type CopyRule } from './params.ts';
 export { classify, contractLink, mirrorLink, ReuseIndex, toRaw, type QueryOptions, type ReuseDoc, type ReuseFinding, type ReuseIndexOptions, type ReuseKind, type TextSource } from './reuse-index.ts';
 export { groupNearDuplicates } from './groups.ts';

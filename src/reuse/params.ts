@@ -32,6 +32,11 @@ export interface ReuseParams {
   maxPostingsPerKey: number;
   /** min fingerprints an indexed article must share with the query to be aligned */
   minSharedFingerprints: number;
+  /**
+   * unless shared links are asked for, a candidate must share at least this share of the smaller
+   * article's fingerprints (a copy covers ≥ copy.minCoverage of one side; fingerprints are sampled)
+   */
+  minSharedFingerprintShare: number;
   /** at most this many candidates (most shared fingerprints first) are aligned per query */
   maxCandidates: number;
   align: AlignParams;
@@ -49,6 +54,7 @@ export const DEFAULT_PARAMS: ReuseParams = {
   maxFingerprints: 64,
   maxPostingsPerKey: 64,
   minSharedFingerprints: 2,
+  minSharedFingerprintShare: 0.05,
   maxCandidates: 20,
   align: DEFAULT_ALIGN,
   copy: { minPassages: 2, minSharedWords: 30, minCoverage: 0.1, singlePassageCoverage: 0.3 },

@@ -176,7 +176,15 @@ export class ReuseIndex {
         sharedWords: 0,
       }));
     }
-    const ranked = [...fpHits].filter(([, c]) => c >= p.minSharedFingerprints).sort((x, y) => y[1] - x[1]);
+    let ranked = [...fpHits].filter(([, c]) => c >= p.minSharedFingerprints).sort((x, y) => y[1] - x[1]);
+    if (!options.includeShared && ranked.length > 0) {
+      // a copy needs ≥ minCoverage of one side: skip candidates whose shared fingerprints are too
+      // few a share of the smaller article's (expected) fingerprints to ever reach it
+      ranked = ranked.slice(0, 4 * p.maxCandidates);
+      const rs = await this.backend.getSignatures(ranked.map(([id]) => id));
+      const expected = (words: number) => Math.max(1, Math.min(p.maxFingerprints, (words * 2) / (p.winnowWindow + 1)));
+      ranked = ranked.filter(([id, c]) => c / Math.min(f.fingerprints.length, expected(rs.get(id)?.words ?? 0)) >= p.minSharedFingerprintShare);
+    }
     const cand = new Set<string>(near.keys());
     for (const [id] of ranked) {
       if (cand.size >= p.maxCandidates + near.size) break;

@@ -17,7 +17,6 @@ export interface TokenSeq {
   length: number;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 // Arabic proclitics (conjunction, preposition, article). Local fallback for `matchForm`
 // until src/text exports it; only consistency matters here since both sides use it.
@@ -39,7 +38,8 @@ const toolkit = text as unknown as { matchForm?: (w: string) => string };
 export const matchForm: (w: string) => string =
   typeof toolkit.matchForm === 'function' ? toolkit.matchForm : fallbackMatchForm;
 
-const CACHE_LIMIT = 500_000;
+// ~1M words × ~100 B: the matching form costs ~20 µs a word uncached (toolkit lexicon), ~0.1 µs cached
+const CACHE_LIMIT = 1_000_000;
 let keyCache = new Map<string, number>();
 
 /** 32-bit key of a surface word (cached). */
@@ -53,18 +53,38 @@ export function wordKey(word: string): number {
   return k;
 }
 
-/** Tokenise `s` into word/number/latin tokens with keys. */
+/** 1 for UTF-16 code units that belong to words (letters, combining marks, digits), built once. */
+const WORD_UNIT = (() => {
+  const t = new Uint8Array(0x10000);
+  const re = /[\p{L}\p{M}\p{N}]/u;
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  t[0x0640] = 1; // tatweel stays inside its word
+  return t;
+})();
+
+/**
+ * Tokenise `s` into word/number/latin tokens with keys: maximal runs of letters, marks and
+ * digits (the toolkit's word/number/latin kinds; punctuation, quotes and spaces separate).
+ * A table lookup per code unit instead of a Unicode regex: this is the stage's hot loop.
+ */
 export function keyTokens(s: string): TokenSeq {
   const starts: number[] = [];
   const ends: number[] = [];
   const keys: number[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
-    const w = m[0];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (WORD_UNIT[s.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    const st = i;
+    while (i < n && WORD_UNIT[s.charCodeAt(i)] === 1) i++;
+    const w = s.slice(st, i);
     // tatweel-only or diacritic-only runs carry no word
-    if (w.length === 1 && /[\u0640\p{M}]/u.test(w)) continue;
-    starts.push(m.index);
-    ends.push(m.index + w.length);
+    if (w.length === 1 && (w === '\u0640' || /\p{M}/u.test(w))) continue;
+    starts.push(st);
+    ends.push(i);
     keys.push(wordKey(w));
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), keys: Uint32Array.from(keys), length: keys.length };

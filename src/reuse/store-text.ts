@@ -4,6 +4,7 @@
  */
 import type { Article, CleanResult } from '../model.ts';
 import type { Store } from '../store/store.ts';
+import { htmlToText } from '../ingest/html.ts';
 import type { ReuseDoc, TextSource } from './reuse-index.ts';
 
 /** Analyses stage name the clean stage writes its CleanResult under. */
@@ -20,6 +21,8 @@ export function reuseDocFromArticle(article: Pick<Article, 'id' | 'raw' | 'rawKi
     }
     return { id: article.id, text, pieces, publishedAt: article.publishedAt };
   }
+  // HTML not yet cleaned: compare its visible text (offsets then index that text, as CleanResult's do for HTML)
+  if (article.rawKind === 'html') return { id: article.id, text: htmlToText(article.raw), offsetBase: 0, publishedAt: article.publishedAt };
   return { id: article.id, text: article.raw, offsetBase: 0, publishedAt: article.publishedAt };
 }
 

@@ -8,8 +8,16 @@ const { normalize } = text;
 
 /** Normalised form used for features and matching (toolkit normalize + ة→ه at word end, lowercase Latin). */
 export function normWord(w: string): string {
-  return normalize(w).replace(/ة$/u, 'ه').toLowerCase();
+  let n = normCache.get(w);
+  if (n === undefined) {
+    n = normalize(w).replace(/ة$/u, 'ه').toLowerCase();
+    if (normCache.size > 200_000) normCache.clear();
+    normCache.set(w, n);
+  }
+  return n;
 }
+/** words repeat a lot in news: normalising each distinct word once is most of the tagger's speed */
+const normCache = new Map<string, string>();
 
 /**
  * Proclitic split on a normalised word: optional و/ف, optional ب/ل/ك, optional ال (لل = ل+ال).

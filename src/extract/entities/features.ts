@@ -29,8 +29,35 @@ function shapeOf(w: string): string {
   return w.length <= 2 ? 'AR2' : w.length <= 4 ? 'AR4' : w.length <= 7 ? 'AR7' : 'AR8';
 }
 
+const infoCache = new WeakMap<object, Map<string, TokenInfo>>();
+const NO_GAZ = {};
+
 export function tokenInfos(words: readonly string[], gaz: Gazetteer | null, clusters: Clusters | null = null): TokenInfo[] {
+  // per-word info depends only on the word and the gazetteer/clusters: cache it per gazetteer
+  const owner = gaz ?? NO_GAZ;
+  let cache = infoCache.get(owner);
+  if (!cache) infoCache.set(owner, (cache = new Map()));
   const infos = words.map((w) => {
+    const hit = cache.get(w);
+    if (hit && clusters) return { ...hit };
+    const info = wordInfo(w, gaz, clusters);
+    if (clusters) {
+      if (cache.size > 200_000) cache.clear();
+      cache.set(w, info);
+    }
+    return { ...info };
+  });
+  if (gaz) {
+    const ph = gaz.phraseTags(infos.map((t) => t.key));
+    ph.forEach((p, i) => {
+      if (p) infos[i].gaz += '|' + p;
+    });
+  }
+  return infos;
+}
+
+function wordInfo(w: string, gaz: Gazetteer | null, clusters: Clusters | null): TokenInfo {
+  {
     const norm = normWord(w);
     const { proclitics, base } = splitProclitics(norm);
     let gazTag = '';
@@ -40,14 +67,7 @@ export function tokenInfos(words: readonly string[], gaz: Gazetteer | null, clus
     }
     const c = clusters ? clusters.of(base) : { fine: '', coarse: '' };
     return { norm, key: base, procl: proclitics, shape: shapeOf(w), gaz: gazTag, trig: triggerOf(base) ?? '', cl: c.fine, cl2: c.coarse };
-  });
-  if (gaz) {
-    const ph = gaz.phraseTags(infos.map((t) => t.key));
-    ph.forEach((p, i) => {
-      if (p) infos[i].gaz += '|' + p;
-    });
   }
-  return infos;
 }
 
 const FNV_OFFSET = 0x811c9dc5;

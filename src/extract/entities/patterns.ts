@@ -29,13 +29,30 @@ const GENERIC_ADJ = new Set(['الرسميه', 'الحكوميه', 'المحلي
 const definite = (n: string): boolean => n.startsWith('ال') && n.length > 3;
 const nisba = (n: string): boolean => /^ال..+(ي|يه)$/u.test(n);
 
-export function applyPatterns(toks: readonly Tok[], spans: TokenSpan[], text = ''): TokenSpan[] {
+/** Place nouns that introduce a proper name right after them (قاعدة X، مدينة X). */
+const PLACE_HEADS = new Set('مدينه قريه بلده محافظه ولايه اقليم منطقه مقاطعه قاعده مطار ميناء معبر جزيره مخيم ضاحيه محطه'.split(' '));
+
+/**
+ * @param isCommonWord true for words frequent in unlabelled news (the model's cluster vocabulary):
+ *   a rare, non-definite word after a place noun is taken as the place's name.
+ */
+export function applyPatterns(toks: readonly Tok[], spans: TokenSpan[], text = '', isCommonWord: (norm: string) => boolean = () => true): TokenSpan[] {
   const norms = toks.map((t) => normWord(t.text));
   const standalone = new Set(norms);
   let out = spans.flatMap((s) => splitAtClitics(s, norms, standalone));
   out = out.filter((s) => !/[\u064B]ا?$|اً$/u.test(toks[s.end - 1].text));
   const spanAt = new Map(out.map((s) => [s.start, s]));
   const added: TokenSpan[] = [];
+  const inSpan = (k: number): boolean => out.some((s) => s.start <= k && k < s.end);
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const h = norms[i].replace(/^[وفبلك]?(ال)?/u, '');
+    if (!PLACE_HEADS.has(h) && !PLACE_HEADS.has(norms[i])) continue;
+    const n = norms[i + 1];
+    if (toks[i + 1].kind !== 'word' || n.length < 4 || definite(n) || inSpan(i + 1) || isCommonWord(n)) continue;
+    if (text && /[\n.،,؛:!؟?]/u.test(text.slice(toks[i].end, toks[i + 1].start))) continue;
+    out.push({ start: i + 1, end: i + 2, type: 'LOC' });
+  }
+  out.sort((a, b) => a.start - b.start);
   for (let i = 0; i < toks.length; i++) {
     const n = norms[i];
     const head = orgHead(n);
@@ -60,7 +77,7 @@ export function applyPatterns(toks: readonly Tok[], spans: TokenSpan[], text = '
         j = spanAt.get(j + g)!.end;
         first = false;
         continue;
-      } else if (GENERIC_ADJ.has(m) || !(nisba(m) || (first && definite(m) && bare === 'وزاره'))) break;
+      } else if (GENERIC_ADJ.has(m) || !(nisba(m) || (first && definite(m) && !noClitic.startsWith('ال')))) break;
       first = false;
       j++;
     }

@@ -5,7 +5,7 @@
  * word is a word of its own (وبوتين → بوتين when بوتين occurs, بالكرملين → الكرملين).
  */
 import type { EntityMention, EntityType } from '../../model.ts';
-import { normWord, tokenizeForTagging, type Tok } from './arabic.ts';
+import { normWord, splitProclitics, tokenizeForTagging, type Tok } from './arabic.ts';
 import { sentenceFeatureIds, tokenInfos } from './features.ts';
 import type { NerModel } from './modelFile.ts';
 import { viterbi } from './perceptron.ts';
@@ -68,7 +68,7 @@ export function tagEntities(text: string, model: NerModel, opts: TagOptions = {}
     const tags = viterbi(model.weights, sentenceFeatureIds(tokenInfos(words, model.gazetteer, model.clusters), model.weights.bits));
     for (const sp of tagsToSpans(tags)) spans.push({ start: a + sp.start, end: a + sp.end, type: sp.type });
   }
-  const tokenSpans = opts.patterns === false ? spans : applyPatterns(toks, spans, text);
+  const tokenSpans = opts.patterns === false ? spans : applyPatterns(toks, spans, text, (n) => model.clusters?.of(splitProclitics(n).base).fine !== '' );
   const out: EntityMention[] = [];
   for (const sp of tokenSpans) {
     let a = sp.start;

@@ -4,7 +4,8 @@
  * documented exit codes of src/errors.ts; MARSAD_DEBUG=1 adds the stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ExitCode, MarsadError } from '../errors.ts';
 import { registerCommands } from './commands/index.ts';
 import { reportError } from './output.ts';
@@ -58,8 +59,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && /[\\/]cli[\\/]main\.[jt]s$/.test(process.argv[1]);
-if (isEntry) {
+/** run when executed (also through npm's bin symlink), not when imported by tests */
+function isEntry(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+if (isEntry()) {
   // `marsad export articles | head`: the reader leaving is not an error
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(ExitCode.ok);

@@ -170,6 +170,10 @@ describe('ingest: JSON Lines, feeds, WARC, URLs, stdin', () => {
           res.end(`<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>مدار نيوز</title>
 <entry><id>tag:madar,2023:77</id><title>البلدية تبدأ إصلاح شبكة التصريف</title><link rel="alternate" href="https://madar.example/77"/><published>2023-09-20T10:00:00+03:00</published>
 <content type="html">&lt;p&gt;بدأت البلدية أعمال إصلاح شبكة تصريف مياه الأمطار في الأحياء المنخفضة.&lt;/p&gt;</content></entry></feed>`);
+        } else if (req.url === '/page') {
+          // charset only in the HTTP header, none in the page
+          res.writeHead(200, { 'content-type': 'text/html; charset=windows-1256' });
+          res.end(iconv.encode('<html><head><title>البلدية تعلن خطة الطوارئ</title></head><body><p>أعلنت البلدية خطة طوارئ لمواجهة موسم الأمطار المقبل في الأحياء المنخفضة.</p></body></html>', 'windows-1256'));
         } else {
           res.writeHead(404);
           res.end('not found');
@@ -189,6 +193,13 @@ describe('ingest: JSON Lines, feeds, WARC, URLs, stdin', () => {
       assert.equal(atom.origin, `${base}/atom#tag:madar,2023:77`);
       assert.equal(atom.url, 'https://madar.example/77');
       assert.equal(atom.raw, '<p>بدأت البلدية أعمال إصلاح شبكة تصريف مياه الأمطار في الأحياء المنخفضة.</p>');
+      const page = await ingest(store, [`${base}/page`]);
+      assert.deepEqual(page.failed, []);
+      const [p] = await store.listArticles({ text: 'خطة الطوارئ' });
+      assert.equal(p.encoding, 'windows-1256');
+      assert.equal(p.format, 'html');
+      assert.equal(p.url, `${base}/page`);
+      assert.equal(p.origin, `${base}/page`);
       const again = await ingest(store, [`${base}/feed.xml`]);
       assert.equal(again.added, 0);
       assert.equal(again.alreadyPresent, 2);

@@ -126,9 +126,11 @@ async function runMode(mode: 'doc' | 'full', backend: 'memory' | 'sqlite', gen: 
   let plantedHit = 0;
   for (let i = 0; i < max; i++) {
     const doc = gen.doc(i);
-    const t = performance.now();
+    // CPU time of this process (user + system), not wall time: the bench machine is shared
+    const c0 = process.cpuUsage();
     const found = await index.add(doc, { docOnly });
-    const dt = performance.now() - t;
+    const c1 = process.cpuUsage(c0);
+    const dt = (c1.user + c1.system) / 1000;
     const next = checkpoints.find((c) => c > i)!;
     const window = Math.min(5000, Math.floor(next / 2));
     if (i >= next - window) {
@@ -203,7 +205,7 @@ export async function run(args: string[]): Promise<void> {
     '',
     `Command: \`npm run bench -- reuse${args.length ? ' ' + args.join(' ') : ''}\` (${total.toFixed(0)} s in all, one process, one core).`,
     '',
-    `Corpus: synthetic articles recombined from ${pool.length.toLocaleString('en')} real sentences of \`ant/\` and \`saudinewsnet/\` (40–400 chars): article i = 8–20 sentences drawn with a PRNG seeded by i, two per paragraph; 5 % are planted near-copies of 3–6 consecutive sentences of an earlier article (one word dropped in half of them, punctuation changed). Time = mean \`index.add\` (query + insert) over the last 5,000 articles before each size (the 10k row: articles 5,001–10,000); ratio = vs the 10k row of the same mode. Index bytes = typed arrays of the in-memory backend + ~80 B/article for ids.`,
+    `Corpus: synthetic articles recombined from ${pool.length.toLocaleString('en')} real sentences of \`ant/\` and \`saudinewsnet/\` (40–400 chars): article i = 8–20 sentences drawn with a PRNG seeded by i, two per paragraph; 5 % are planted near-copies of 3–6 consecutive sentences of an earlier article (one word dropped in half of them, punctuation changed). Time = mean CPU time (user + system, process.cpuUsage, because the 2-core machine is shared and wall time is noisy) of \`index.add\` (query + insert) over the last 5,000 articles before each size (the 10k row: articles 5,001–10,000); ratio = vs the 10k row of the same mode. Index bytes = typed arrays of the in-memory backend + ~80 B/article for ids.`,
     '',
     '| mode | articles | µs/article | articles/s | ratio to 10k | heap MB | RSS MB | index B/article | links/article | planted copies found |',
     '|---|---|---|---|---|---|---|---|---|---|',

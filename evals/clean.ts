@@ -13,6 +13,7 @@ import { classifyText, cleanArticle } from '../src/clean/index.ts';
 import { loadGold, emptyScore, scoreLines, modelFromStreams, type GoldArticle, type Score } from '../src/clean/goldset.ts';
 import type { BoilerplateModel } from '../src/clean/boilerplate.ts';
 import { normalize } from '../src/text/index.ts';
+import iconv from 'iconv-lite';
 
 const TASK = 'clean';
 
@@ -128,7 +129,8 @@ function loadTruth(): GoldArticle[] | null {
     if (!rel || !Array.isArray(a.lines)) continue;
     const fp = [join(dirname(p), rel), join(projectRoot, rel)].find((x) => existsSync(x));
     if (!fp) continue;
-    const raw = readFileSync(fp, 'utf8');
+    const enc = typeof a.encoding === 'string' ? a.encoding : 'utf-8';
+    const raw = iconv.decode(readFileSync(fp), iconv.encodingExists(enc) ? enc : 'utf-8').replace(/^\uFEFF/, '');
     const html = /\.html?$/i.test(fp);
     const nonBody = new Map((a.lines as { text: string; class: string }[]).map((l) => [key(l.text), l.class]));
     const textLines = html ? [] : raw.split('\n');

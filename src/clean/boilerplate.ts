@@ -5,7 +5,7 @@
  * the classifier falls back on the other signals. Exact duplicate articles are counted once,
  * so a re-scraped article does not make its own sentences look like boilerplate.
  */
-import { splitLines, lineKey, hashKey } from './lines.ts';
+import { splitLines, lineKey, hashKey, type Line } from './lines.ts';
 import { InputError } from '../errors.ts';
 
 interface SourceCounts {
@@ -48,6 +48,12 @@ export class BoilerplateModel {
   /** Whether this exact article was counted (so its own lines count once more than "others"). */
   hasArticle(source: string | null, raw: string): boolean {
     return this.bySource.get(source ?? NO_SOURCE)?.seen.has(articleKeys(raw).docHash) ?? false;
+  }
+
+  /** Same as hasArticle, from lines already split (saves a second pass over the text). */
+  hasLines(source: string | null, lines: Line[]): boolean {
+    const s = this.bySource.get(source ?? NO_SOURCE);
+    return s ? s.seen.has(keysOfLines(lines).docHash) : false;
   }
 
   sources(): string[] {
@@ -98,9 +104,13 @@ export class BoilerplateModel {
 
 /** Distinct line-key hashes of an article, and a hash of its whole normalised content. */
 export function articleKeys(raw: string): { keys: Set<string>; docHash: string } {
+  return keysOfLines(splitLines(raw));
+}
+
+function keysOfLines(lines: Line[]): { keys: Set<string>; docHash: string } {
   const keys = new Set<string>();
   const parts: string[] = [];
-  for (const line of splitLines(raw)) {
+  for (const line of lines) {
     const k = lineKey(line.norm);
     if (!k) continue;
     parts.push(k);

@@ -96,6 +96,7 @@ function nonBodyClass(s: LineSignals): RemovedClass {
   if (f.dateOnly) return 'dateline';
   if (f.creditCue || (f.agencyShort && f.bottomZone)) return 'credit';
   if (f.topZone) return 'title'; // refined by assignTop
+  if (f.bottomZone && /^\([^()]+\)$/.test(s.line.norm) && s.line.words <= 4) return 'credit'; // "(المشرق)" at the end
   if (f.bottomZone && /^\*/.test(s.line.norm) && s.line.words <= 8) return 'byline'; // author footnote
   if (f.bottomZone) return s.line.words >= 4 && !f.latin ? 'related' : 'other';
   if (f.longHeadline && !f.bullet) return 'related';

@@ -68,7 +68,7 @@ function analyse(input: CleanInput, model?: BoilerplateModel, opts: CleanOptions
     title ??= page.title;
   }
   const lines = splitLines(text);
-  const selfCounted = model ? model.hasArticle(input.source, text) : false;
+  const selfCounted = model ? model.hasLines(input.source, lines) : false;
   const signals = computeSignals(lines, { title, source: input.source, model, selfCounted });
   const decisions = classifyLines(signals, opts.scorer ?? defaultScorer);
   if (tags.length) applyTagHints(signals, decisions, tags);

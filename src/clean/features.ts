@@ -86,16 +86,33 @@ export function terminalOf(norm: string): { terminal: boolean; colon: boolean; e
   return { terminal: L.TERMINAL.test(t) && !(ellipsis && norm.length < 40), colon: /[:：]$/.test(t), ellipsis };
 }
 
-export function titleSimilarity(a: string, b: string): number {
+export function titleSimilarity(a: string, b: string | Set<string>): number {
   const ka = lineKey(a);
-  const kb = lineKey(normalize(b).replace(/\s+/g, ' '));
-  if (!ka || !kb) return 0;
-  if (ka === kb) return 1;
+  const wb = typeof b === 'string' ? titleWords(b) : b;
+  if (!ka || wb.size === 0) return 0;
   const wa = new Set(ka.split(' '));
-  const wb = new Set(kb.split(' '));
   let inter = 0;
   for (const w of wa) if (wb.has(w)) inter++;
   return (2 * inter) / (wa.size + wb.size);
+}
+
+/** Word set of a title in matching form (computed once per article). */
+export function titleWords(title: string): Set<string> {
+  const k = lineKey(normalize(title).replace(/\s+/g, ' '));
+  return new Set(k ? k.split(' ') : []);
+}
+
+function latinShare(norm: string): number {
+  let latin = 0;
+  let letters = 0;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      latin++;
+      letters++;
+    } else if (c >= 0x621 && c <= 0x64a) letters++;
+  }
+  return letters ? latin / letters : 0;
 }
 
 export function computeSignals(
@@ -104,6 +121,7 @@ export function computeSignals(
 ): LineSignals[] {
   const { title, source = null, model, selfCounted = false } = opts;
   const docsInModel = model ? model.docs(source) : 0;
+  const tWords = title ? titleWords(title) : null;
   const base = lines.map((line): LineSignals => {
     const norm = line.norm;
     const empty = norm.length === 0 && line.markupPrefix === 0;
@@ -126,7 +144,7 @@ export function computeSignals(
       relatedMarker: words <= 8 && (!terminal || colon) && markerOnly(norm),
       relatedPrefix: L.RELATED_PREFIX.test(norm) && words <= 30,
       credit: words <= 30 && L.CREDIT.test(norm),
-      title: !!title && words > 0 && titleSimilarity(norm, title) >= 0.8,
+      title: !!tWords && words > 0 && words <= 40 && titleSimilarity(norm, tWords) >= 0.8,
     };
     const f = Object.fromEntries(FEATURES.map((k) => [k, 0])) as Record<Feature, number>;
     f.bias = 1;
@@ -144,9 +162,7 @@ export function computeSignals(
     f.bylineCue = words <= 10 && L.BYLINE.test(norm) ? 1 : 0;
     f.creditCue = hard.credit ? 1 : 0;
     f.captionCue = words <= 25 && L.CAPTION.test(norm) ? 1 : 0;
-    const latin = norm.replace(/[^A-Za-z]/g, '').length;
-    const letters = norm.replace(/[^\p{L}]/gu, '').length;
-    f.latin = letters > 0 && latin / letters > 0.5 ? 1 : 0;
+    f.latin = latinShare(norm) > 0.5 ? 1 : 0;
     f.bullet = /^[-–—•*·]/.test(norm) || /^\d{1,2}\s*[.)-]\s/.test(norm) ? 1 : 0;
     f.question = /[؟?]$/.test(norm.replace(L.CLOSERS, '')) && words <= 12 ? 1 : 0;
     f.recur = recurrence >= 2 ? Math.min(1, Math.log2(recurrence) / 5) : 0;

@@ -19,7 +19,8 @@ export interface GoldArticle {
   split: 'dev' | 'test';
   /** gold class per line of text.split("\n") (for HTML: per line of the extracted text, when given) */
   lines: (LineClass | 'empty')[];
-  inlinePrefix: { n: number; text: string; kind: string } | null;
+  /** `n` may be missing (corpus truth): then only the text is compared */
+  inlinePrefix: { n?: number; text: string; kind: string } | null;
   /** HTML gold: the body paragraphs the page carries */
   bodyParagraphs?: string[];
   template?: string;
@@ -168,7 +169,7 @@ export function scoreLines(
   if (g.inlinePrefix) score.prefix.goldPrefixes++;
   const gp = g.inlinePrefix;
   if (!gp && !predPrefix) score.prefix.correct++;
-  else if (gp && predPrefix && gp.n === predPrefix.n && squash(gp.text) === squash(predPrefix.text)) {
+  else if (gp && predPrefix && (gp.n === undefined || gp.n === predPrefix.n) && squash(gp.text) === squash(predPrefix.text)) {
     score.prefix.correct++;
     if (gp.kind === predPrefix.kind) score.prefix.kindCorrect++;
   }

@@ -5,20 +5,7 @@
  */
 import type { Article, BodyParagraph, CleanResult } from '../model.ts';
 
-export const CLEAN_STAGE = 'clean';
-
-/** CleanResult as stored: `text` is dropped when it is the raw text itself (it would double the row). */
-export type StoredClean = Omit<CleanResult, 'text'> & { text?: string };
-
-export function toStoredClean(c: CleanResult): StoredClean {
-  if (!c.textIsRaw) return c;
-  const { text: _text, ...rest } = c;
-  return rest;
-}
-
-export function fromStoredClean(article: Pick<Article, 'raw'>, c: StoredClean): CleanResult {
-  return { ...c, text: c.textIsRaw ? article.raw : (c.text ?? '') };
-}
+export { CLEAN_STAGE } from '../clean/stage.ts';
 
 export interface ArticleView {
   id: string;
@@ -38,10 +25,8 @@ export function bodyText(v: Pick<ArticleView, 'paragraphs'>): string {
   return v.paragraphs.map((p) => p.text).join('\n');
 }
 
-export function articleView(a: Article, stored: StoredClean | null, publishedAt?: { value: string | null; inferred: boolean }): ArticleView {
-  const clean: CleanResult = stored
-    ? fromStoredClean(a, stored)
-    : { title: a.title, kicker: null, byline: null, paragraphs: [{ start: 0, end: a.raw.length, text: a.raw }], removed: [], text: a.raw, textIsRaw: true, meta: {} };
+export function articleView(a: Article, stored: CleanResult | null, publishedAt?: { value: string | null; inferred: boolean }): ArticleView {
+  const clean: CleanResult = stored ?? { title: a.title, kicker: null, byline: null, paragraphs: [{ start: 0, end: a.raw.length, text: a.raw }], removed: [], text: a.raw, textIsRaw: true, meta: {} };
   return {
     id: a.id,
     source: a.source,

@@ -160,7 +160,12 @@ describe('marsad read commands (CLI)', () => {
     await store.putStories([
       { id: 's1', title: 'سيول', headline: 'سيول في المدينة الساحلية', articleIds: [first.id], sources: ['صحيفة الأفق'], firstReportedBy: first.id, dateStart: '2023-09-18', dateEnd: '2023-09-19', events: [{ id: 'ev1', title: 'السيول', date: '2023-09-18', articleIds: [first.id] }], entities: [], timeline: [], facts: [], conflicts: [], summary: [] },
     ]);
+    const untitled = (await store.listArticles()).find((a) => a.origin === 'ofuq/2023-09-19-aid.txt')!;
+    await store.putAnalyses('clean', [{ articleId: untitled.id, data: { title: 'قوافل إغاثة تصل إلى المناطق المنكوبة', kicker: null, byline: null, paragraphs: [{ start: 37, end: 50, text: untitled.raw.slice(37, 50) }], removed: [{ class: 'title', start: 0, end: 36, text: untitled.raw.slice(0, 36) }], text: untitled.raw, textIsRaw: true, meta: {} } }]);
     await store.close();
+
+    const listed = JSON.parse((await marsad(['list', '--db', db, '--json'])).stdout) as { id: string; title: string | null }[];
+    assert.equal(listed.find((a) => a.id === untitled.id)!.title, 'قوافل إغاثة تصل إلى المناطق المنكوبة', 'list falls back to the cleaner\'s title');
 
     const r = await marsad(['export', 'articles', '--db', db]);
     assert.equal(r.code, 0, r.stderr);
@@ -175,6 +180,10 @@ describe('marsad read commands (CLI)', () => {
     assert.equal(rec.story_id, 's1');
     assert.equal(rec.event_id, 'ev1');
     assert.deepEqual([rec.removed, rec.quotes, rec.dates, rec.reuse, rec.byline, rec.published_at_inferred], [[], [], [], [], null, false]);
+    const cleaned = records.find((x) => x.id === untitled.id);
+    assert.equal(cleaned.body, untitled.raw.slice(37, 50), 'body = cleaned paragraphs once cleaning exists');
+    assert.deepEqual(cleaned.removed, [{ class: 'title', text: untitled.raw.slice(0, 36), start: 0, end: 36 }]);
+    assert.equal(cleaned.title, 'قوافل إغاثة تصل إلى المناطق المنكوبة');
     const html = records.find((x) => x.origin === 'madar/weather.html');
     assert.doesNotMatch(html.body, /<p>/, 'HTML body is its visible text until cleaning exists');
     assert.match(html.body, /توقعت دائرة الأرصاد الجوية/);

@@ -1,6 +1,6 @@
 /** `marsad list` — stored articles: id, source, date, title. */
 import { Command } from 'commander';
-import type { Article } from '../../model.ts';
+import type { Article, CleanResult } from '../../model.ts';
 import { dateOption, intOption, withDb, withJson, withStore, type CommonOptions } from '../options.ts';
 import { out, printJson } from '../output.ts';
 
@@ -13,18 +13,19 @@ interface ListOptions extends CommonOptions {
   offset: number;
 }
 
-export const articleSummary = (a: Article) => ({
+export const articleSummary = (a: Article, cleanTitle: string | null = null) => ({
   id: a.id,
   source: a.source,
   published_at: a.publishedAt,
-  title: a.title,
+  title: a.title ?? cleanTitle,
   origin: a.origin,
   format: a.format,
 });
 
-/** a title for display: the metadata title, else the first line of a text article */
-export function displayTitle(a: Article): string {
+/** a title for display: the metadata title, the cleaner's title, else the first line of a text article */
+export function displayTitle(a: Article, cleanTitle: string | null = null): string {
   if (a.title) return a.title;
+  if (cleanTitle) return cleanTitle;
   if (a.rawKind === 'text') return (a.raw.split('\n').find((l) => l.trim()) ?? '').trim().slice(0, 100);
   return '';
 }
@@ -43,9 +44,11 @@ export function listCommand(): Command {
         opts,
         async (store) => {
           const articles = await store.listArticles({ source: opts.source, since: opts.since, until: opts.until, text: opts.title, limit: opts.limit || undefined, offset: opts.offset });
-          if (opts.json) return printJson(articles.map(articleSummary));
+          const cleaned = await store.getAnalyses<CleanResult>('clean', articles.filter((a) => !a.title).map((a) => a.id));
+          const cleanTitle = (a: Article) => cleaned.get(a.id)?.title ?? null;
+          if (opts.json) return printJson(articles.map((a) => articleSummary(a, cleanTitle(a))));
           if (articles.length === 0) return out('no articles\n');
-          const lines = articles.map((a) => [a.id, a.source ?? '-', (a.publishedAt ?? '-').slice(0, 10), displayTitle(a)].join('\t'));
+          const lines = articles.map((a) => [a.id, a.source ?? '-', (a.publishedAt ?? '-').slice(0, 10), displayTitle(a, cleanTitle(a))].join('\t'));
           const total = await store.countArticles();
           const more = total > opts.offset + articles.length ? `(${articles.length} of ${total}; --limit/--offset for more)\n` : '';
           return out(`${lines.join('\n')}\n${more}`);

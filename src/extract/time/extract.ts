@@ -1,0 +1,528 @@
+/**
+ * Finds Arabic temporal expressions and resolves them to ISO values.
+ *
+ * Matching runs on the normalised text (`normalizeWithMap`) so spelling variants (أ/ا, ى/ي,
+ * Arabic-Indic digits, tatweel, tanween) do not multiply the patterns; spans are mapped back
+ * to raw offsets. A scanner tries every pattern at each word start (after an optional و/ف/ب/ل
+ * proclitic, which stays outside the span) and keeps the longest match.
+ *
+ * Conventions (see docs/design/time.md): relative expressions resolve against the publication
+ * day; "last <month>" / "<day> <month> الماضي" means the most recent one before publication
+ * (news usage, not Recognizers' "previous year"); a bare weekday in a past context is the most
+ * recent such day on or before publication, in a future context the next one after it.
+ */
+import { normalizeWithMap, rawSpan } from '../../text/index.ts';
+import type { DateMention } from '../../model.ts';
+import {
+  addDays, addMonths, dayOf, daysInMonth, diffDays, gregorianToHijri, hijriToGregorian, isoDay, isValidDay, mondayOf, weekday, type IsoDay,
+} from './calendar.ts';
+import {
+  AMBIGUOUS_MONTHS, CURRENT_QUALIFIERS, DURATION_UNITS, FUTURE_MARKERS, GREGORIAN_MONTHS, HIJRI_MONTHS, HOLIDAYS, MEDIA_BEFORE_TODAY,
+  NEXT_QUALIFIERS, NOT_FUTURE_S, NOT_MONDAY_BEFORE, NOT_TODAY_AFTER, NUMBER_WORDS, ORDINAL_DAYS, PAST_QUALIFIERS, PERIOD_POSITIONS, SEASONS,
+  TIME_OF_DAY, WEEKDAYS,
+} from './lexicon.ts';
+
+export type Tense = 'past' | 'future';
+export type DayCue = 'today' | 'yesterday' | 'dayBefore' | 'tomorrow' | 'dayAfter';
+const CUE_OFFSET: Record<DayCue, number> = { today: 0, yesterday: -1, dayBefore: -2, tomorrow: 1, dayAfter: 2 };
+
+export interface ResolveOptions {
+  /** the article uses a bare "أمس": a bare past weekday is then not yesterday */
+  usesYesterday?: boolean;
+}
+
+/** A temporal expression found in text, resolvable against any publication day. */
+export interface TemporalExpression {
+  start: number;
+  end: number;
+  text: string;
+  kind: DateMention['kind'];
+  tense: Tense;
+  /** true when the value depends on the publication date */
+  anchored: boolean;
+  /** a relative-day word (اليوم/أمس/غداً…) with the weekday written next to it, if any */
+  dayCue: { cue: DayCue; weekday: number | null } | null;
+  /** a bare weekday ("الأربعاء", "يوم السبت") without relative-day word or date */
+  weekday: number | null;
+  weekdayQualifier: 'past' | 'next' | null;
+  /** the full date written out, when it is (a Gregorian or Hijri day with its year) */
+  explicit: IsoDay | null;
+  /** day and month written without a year (needs the publication year) */
+  dayMonth: { month: number; day: number; qualifier: 'past' | 'next' | 'current' | null } | null;
+  resolve(pub: IsoDay | null, opts?: ResolveOptions): string | null;
+}
+
+// ---------------------------------------------------------------- regex building blocks
+
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const alt = (words: string[]): string => `(?:${[...new Set(words)].sort((a, b) => b.length - a.length).map(esc).join('|')})`;
+const lookup = <T>(pairs: [string, T][]): Map<string, T> => new Map(pairs.map(([k, v]) => [k, v]));
+const squash = (s: string): string => s.replace(/\s+/g, ' ');
+
+const WE = '(?![\\p{L}\\p{N}])';
+const MON = alt(GREGORIAN_MONTHS.map(([w]) => w));
+const HMON = alt(HIJRI_MONTHS.map(([w]) => w));
+const WD = alt(WEEKDAYS.map(([w]) => w));
+const ORD = alt(ORDINAL_DAYS.map(([w]) => w));
+const QUAL = alt([...PAST_QUALIFIERS, ...NEXT_QUALIFIERS, ...CURRENT_QUALIFIERS]);
+const TOD = alt(TIME_OF_DAY);
+const POS = alt(PERIOD_POSITIONS.map(([w]) => w));
+const NUMW = alt(NUMBER_WORDS.map(([w]) => w));
+const UNITS = alt(DURATION_UNITS.map(([w]) => w));
+const HOL = alt(HOLIDAYS.map(([w]) => w));
+const YEAR = '(?:1[3-9]\\d\\d|20\\d\\d|21\\d\\d)';
+const ERA_G = `(?:\\s*(?:م|ميلادي[هة]?|للميلاد)${WE}\\.?)?`;
+const ERA_H = `(?:\\s*(?:ه|هجري[هة]?|للهجر[هة])${WE}\\.?)`;
+
+const monthOf = lookup(GREGORIAN_MONTHS);
+const hmonthOf = lookup(HIJRI_MONTHS);
+const weekdayOf = lookup(WEEKDAYS);
+const ordinalOf = lookup(ORDINAL_DAYS);
+const numberOf = lookup(NUMBER_WORDS);
+const unitOf = new Map(DURATION_UNITS.map(([w, u, n]) => [w, { unit: u, n }]));
+const positionOf = lookup(PERIOD_POSITIONS);
+const seasonOf = lookup(SEASONS);
+const holidayOf = new Map(HOLIDAYS.map(([w, m, d]) => [w, { m, d }]));
+
+function qualifier(q: string | undefined): 'past' | 'next' | 'current' | null {
+  if (!q) return null;
+  if (PAST_QUALIFIERS.includes(q)) return 'past';
+  if (NEXT_QUALIFIERS.includes(q)) return 'next';
+  if (CURRENT_QUALIFIERS.includes(q)) return 'current';
+  return null;
+}
+
+const PREFIX = `(?:(?<tod>${TOD})\\s+)?(?:(?<rday>اليوم|امس|غدا)\\s+)?(?:يوم\\s+)?(?:(?<wd>${WD})${WE}\\s*[،,]?\\s*)?`;
+
+const RX = {
+  dmy: new RegExp(
+    `${PREFIX}(?<day>\\d{1,2})(?:\\s*[-./]\\s*|\\s+)(?:من\\s+)?(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s*[/(-]\\s*(?<mon2>${MON})${WE}\\s*\\)?)?` +
+      `(?:\\s*[،,]?\\s*(?:من\\s+)?(?:عام\\s+|العام\\s+|سن[هة]\\s+)?(?<year>${YEAR})(?!\\d)${ERA_G})?(?:\\s+(?<qual>${QUAL})${WE})?`,
+    'uy',
+  ),
+  ordm: new RegExp(
+    `${PREFIX}(?:يوم\\s+)?(?<ord>${ORD})${WE}\\s+من\\s+(?:(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s+(?<year>${YEAR})(?!\\d)${ERA_G})?|(?<thism>الشهر|هذا\\s+الشهر)${WE})(?:\\s+(?<qual>${QUAL})${WE})?`,
+    'uy',
+  ),
+  ymd: new RegExp(`${PREFIX}(?<y>${YEAR})(?<s>[-./])(?<m>\\d{1,2})\\k<s>(?<d>\\d{1,2})(?![\\d\\p{L}])${ERA_G}`, 'uy'),
+  dmyNum: new RegExp(`${PREFIX}(?<d>\\d{1,2})(?<s>[-./])(?<m>\\d{1,2})\\k<s>(?<y>${YEAR})(?![\\d\\p{L}])${ERA_G}`, 'uy'),
+  hijri: new RegExp(
+    `${PREFIX}(?:الموافق\\s+(?:ل\\s*)?)?(?<day>\\d{1,2}|${ORD})\\s+(?:من\\s+)?(?:شهر\\s+)?(?<hmon>${HMON})${WE}(?:\\s+(?<year>1[3-5]\\d\\d)(?!\\d))?(?<era>${ERA_H})?`,
+    'uy',
+  ),
+  relDay: new RegExp(
+    `(?:(?<tod>${TOD})\\s+)?(?<rday>امس\\s+الاول|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد|امس|الامس|اليوم|غدا|الليل[هة])${WE}(?:\\s*\\(\\s*(?<wd>${WD})\\s*\\)|\\s+(?<wd2>${WD})${WE})?`,
+    'uy',
+  ),
+  weekday: new RegExp(
+    `(?:(?<tod>${TOD})\\s+)?(?:(?<yawm>يوم)\\s+)?(?<wd>${WD})${WE}(?:\\s+(?<qual>الماضي|المنصرم|الفائت|السابق|المقبل|القادم)${WE})?(?:\\s+(?:الي|و)\\s*(?:يوم\\s+)?${WD}${WE})?`,
+    'uy',
+  ),
+  month: new RegExp(
+    `(?:(?<pos>${POS})\\s+)?(?:(?<shahr>شهر)\\s+)?(?<mon>${MON})${WE}(?:\\s*/\\s*(?<mon2>${MON})${WE})?(?:\\s*[،,]?\\s+(?:من\\s+)?(?:عام\\s+|العام\\s+)?(?<year>${YEAR})(?!\\d)${ERA_G}|\\s+(?<qual>${QUAL})${WE})?`,
+    'uy',
+  ),
+  year: new RegExp(`(?<pre>عام|العام|سن[هة]|منذ|خلال|صيف|شتاء|خريف|ربيع|في|حتي|${POS})\\s+(?:عام\\s+)?(?<year>(?:19|20)\\d\\d)(?![\\d\\p{L}])${ERA_G}`, 'uy'),
+  period: new RegExp(
+    `(?:(?<pos>${POS})\\s+)?(?:(?<this>هذا|هذه)\\s+)?(?<unit>الاسبوع|الشهر|العام|السن[هة]|الصيف|الخريف|الشتاء|الربيع)${WE}(?:\\s+(?<qual>${QUAL})${WE})?`,
+    'uy',
+  ),
+  ago: new RegExp(
+    `(?<pre>منذ|قبل)\\s+(?:(?<approx>اكثر\\s+من|اقل\\s+من|نحو|حوالي|قراب[هة]|زهاء|ما\\s+يزيد\\s+علي|ما\\s+يقرب\\s+من)\\s+)?(?:(?<n>\\d{1,3}|${NUMW})\\s+)?(?<unit>${UNITS})${WE}`,
+    'uy',
+  ),
+  holiday: new RegExp(`(?:(?<pre>ليل[هة]|صباح|اول\\s+ايام|ثاني\\s+ايام|ثالث\\s+ايام)\\s+)?(?<h>${HOL}|العيد)${WE}`, 'uy'),
+  hmonth: new RegExp(`(?:(?<shahr>شهر)\\s+)?(?<hmon>${HMON})${WE}(?:\\s+(?<year>1[3-5]\\d\\d)(?!\\d)${ERA_H}?)?(?:\\s+(?<adj>المبارك|الكريم|الفضيل|المعظم|الماضي|المقبل|الحالي|الجاري)${WE})?`, 'uy'),
+};
+
+// ---------------------------------------------------------------- context
+
+const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+function prevWord(n: string, at: number): string {
+  const m = /([\p{L}]+)\s*$/u.exec(n.slice(Math.max(0, at - 30), at));
+  return m ? m[1] : '';
+}
+function nextWord(n: string, at: number): string {
+  const m = /^\s*([\p{L}]+)/u.exec(n.slice(at, at + 30));
+  return m ? m[1] : '';
+}
+
+/** Future when the clause around the expression carries a future marker or a سـ-verb. */
+export function clauseTense(n: string, start: number, end: number): Tense {
+  let from = start;
+  while (from > 0 && start - from < 120 && !/[.!؟?؛\n]/.test(n[from - 1])) from--;
+  let to = end;
+  while (to < n.length && to - end < 40 && !/[.!؟?؛\n،,]/.test(n[to])) to++;
+  const words = n.slice(from, to).match(/[\p{L}]+/gu) ?? [];
+  for (const w0 of words) {
+    const w = w0.replace(/^[وف](?=.{3})/u, '');
+    if (FUTURE_SET.has(w) || FUTURE_SET.has(w0)) return 'future';
+    if (/^س[يتنا][\p{L}]{3,}$/u.test(w) && !NOT_FUTURE_S.has(w)) return 'future';
+  }
+  return 'past';
+}
+const FUTURE_SET = new Set(FUTURE_MARKERS);
+
+// ---------------------------------------------------------------- resolution helpers
+
+function nearestYear(pub: IsoDay, month: number, day: number, tense: Tense | null): IsoDay | null {
+  const y = Number(pub.slice(0, 4));
+  const cands: IsoDay[] = [];
+  for (const yy of [y - 1, y, y + 1]) if (isValidDay(yy, month, Math.min(day, daysInMonth(yy, month)))) cands.push(isoDay(yy, month, day));
+  const valid = cands.filter((c) => isValidDay(+c.slice(0, 4), month, day));
+  if (valid.length === 0) return null;
+  if (tense === 'future') return valid.find((c) => diffDays(c, pub) >= 0) ?? null;
+  return valid.reduce((best, c) => (Math.abs(diffDays(c, pub)) < Math.abs(diffDays(best, pub)) ? c : best));
+}
+
+function dayMonthValue(pub: IsoDay, month: number, day: number, q: 'past' | 'next' | 'current' | null, tense: Tense): IsoDay | null {
+  const y = Number(pub.slice(0, 4));
+  if (q === 'current') return isValidDay(y, month, day) ? isoDay(y, month, day) : null;
+  if (q === 'past') {
+    for (const yy of [y, y - 1]) if (isValidDay(yy, month, day) && diffDays(isoDay(yy, month, day), pub) < 0) return isoDay(yy, month, day);
+    return null;
+  }
+  if (q === 'next') {
+    for (const yy of [y, y + 1]) if (isValidDay(yy, month, day) && diffDays(isoDay(yy, month, day), pub) > 0) return isoDay(yy, month, day);
+    return null;
+  }
+  return nearestYear(pub, month, day, tense === 'future' ? 'future' : null);
+}
+
+const ym = (y: number, m: number): string => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+
+function monthValue(pub: IsoDay, month: number, q: 'past' | 'next' | 'current' | null, tense: Tense): string {
+  const y = Number(pub.slice(0, 4));
+  const pm = Number(pub.slice(5, 7));
+  if (q === 'current') return ym(y, month);
+  if (q === 'past') return ym(month < pm ? y : y - 1, month);
+  if (q === 'next') return ym(month > pm ? y : y + 1, month);
+  if (tense === 'future') return ym(month >= pm ? y : y + 1, month);
+  return ym(month <= pm ? y : y - 1, month);
+}
+
+function weekdayValue(pub: IsoDay, wd: number, q: 'past' | 'next' | null, tense: Tense, opts: ResolveOptions): IsoDay {
+  const pw = weekday(pub);
+  if (q === 'next' || (q === null && tense === 'future')) {
+    const ahead = (wd - pw + 7) % 7 || 7;
+    return addDays(pub, ahead);
+  }
+  let back = (pw - wd + 7) % 7;
+  if (q === 'past' && back === 0) back = 7;
+  if (q === null && opts.usesYesterday && back === 1) back = 8;
+  return addDays(pub, -back);
+}
+
+/** Gregorian day of Hijri (month, day) in the Hijri year whose occurrence is nearest to `pub`. */
+function hijriNear(pub: IsoDay, m: number, d: number): IsoDay | null {
+  const h = gregorianToHijri(pub);
+  const hy = h?.y ?? Math.round((Number(pub.slice(0, 4)) - 622) * (33 / 32));
+  let best: IsoDay | null = null;
+  for (const y of [hy - 1, hy, hy + 1]) {
+    const g = hijriToGregorian(y, m, d);
+    if (g && (best === null || Math.abs(diffDays(g, pub)) < Math.abs(diffDays(best, pub)))) best = g;
+  }
+  return best;
+}
+
+function ago(pub: IsoDay, n: number, unit: 'day' | 'week' | 'month' | 'year'): string {
+  if (unit === 'day') return addDays(pub, -n);
+  if (unit === 'week') return addDays(pub, -7 * n);
+  const d = addMonths(pub, unit === 'month' ? -n : -12 * n);
+  return d.slice(0, 7);
+}
+
+// ---------------------------------------------------------------- the scanner
+
+interface Candidate extends Omit<TemporalExpression, 'start' | 'end' | 'text'> {
+  nStart: number;
+  nEnd: number;
+}
+
+type G = Record<string, string | undefined>;
+
+function base(): Omit<Candidate, 'nStart' | 'nEnd' | 'kind' | 'resolve'> {
+  return { tense: 'past', anchored: false, dayCue: null, weekday: null, weekdayQualifier: null, explicit: null, dayMonth: null };
+}
+
+const rdayCue = (rday: string): DayCue =>
+  /^امس\s+الاول$|^اول/.test(rday) ? 'dayBefore' : /^بعد/.test(rday) ? 'dayAfter' : /امس/.test(rday) ? 'yesterday' : rday === 'غدا' ? 'tomorrow' : 'today';
+
+/** Applies the optional "اليوم/أمس/غداً + weekday" prefix of a full date to a candidate. */
+function withPrefix(c: Candidate, g: G): Candidate {
+  if (g.rday) c.dayCue = { cue: rdayCue(squash(g.rday)), weekday: g.wd ? (weekdayOf.get(g.wd) ?? null) : null };
+  return c;
+}
+
+function tryAt(n: string, q: number): Candidate | null {
+  const found: Candidate[] = [];
+  const attempt = (rx: RegExp, build: (g: G, end: number) => Candidate | null): void => {
+    rx.lastIndex = q;
+    const m = rx.exec(n);
+    if (!m) return;
+    const c = build((m.groups ?? {}) as G, q + m[0].length);
+    if (c) found.push(c);
+  };
+
+  // full dates: day month [year]
+  attempt(RX.dmy, (g, end) => {
+    const day = Number(g.day);
+    const month = monthOf.get(squash(g.mon!))!;
+    const q2 = qualifier(g.qual);
+    if (day < 1 || day > 31) return null;
+    if (g.year) {
+      const y = Number(g.year);
+      if (!isValidDay(y, month, day)) return null;
+      const v = isoDay(y, month, day);
+      return withPrefix({ ...base(), nStart: q, nEnd: end, kind: 'absolute', explicit: v, resolve: () => v }, g);
+    }
+    const c: Candidate = {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, dayMonth: { month, day, qualifier: q2 },
+      resolve(pub) {
+        return pub ? dayMonthValue(pub, month, day, q2, this.tense) : null;
+      },
+    };
+    return withPrefix(c, g);
+  });
+  attempt(RX.ordm, (g, end) => {
+    const day = ordinalOf.get(squash(g.ord!))!;
+    const q2 = qualifier(g.qual);
+    if (g.mon) {
+      const month = monthOf.get(squash(g.mon))!;
+      if (g.year) {
+        const y = Number(g.year);
+        if (!isValidDay(y, month, day)) return null;
+        const v = isoDay(y, month, day);
+        return withPrefix({ ...base(), nStart: q, nEnd: end, kind: 'absolute', explicit: v, resolve: () => v }, g);
+      }
+      return withPrefix({
+        ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, dayMonth: { month, day, qualifier: q2 },
+        resolve(pub) { return pub ? dayMonthValue(pub, month, day, q2, this.tense) : null; },
+      }, g);
+    }
+    // "العاشر من الشهر الجاري/الماضي/المقبل"
+    return withPrefix({
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
+      resolve(pub) {
+        if (!pub) return null;
+        const mDay = addMonths(pub.slice(0, 8) + '01', q2 === 'past' ? -1 : q2 === 'next' ? 1 : 0);
+        const [y, m] = [Number(mDay.slice(0, 4)), Number(mDay.slice(5, 7))];
+        return isValidDay(y, m, day) ? isoDay(y, m, day) : null;
+      },
+    }, g);
+  });
+  const numeric = (g: G, end: number): Candidate | null => {
+    let [y, m, d] = [Number(g.y), Number(g.m), Number(g.d)];
+    if (m > 12 && d <= 12) [m, d] = [d, m];
+    if (!isValidDay(y, m, d)) return null;
+    const v = isoDay(y, m, d);
+    return withPrefix({ ...base(), nStart: q, nEnd: end, kind: 'absolute', explicit: v, resolve: () => v }, g);
+  };
+  attempt(RX.ymd, numeric);
+  attempt(RX.dmyNum, numeric);
+  attempt(RX.hijri, (g, end) => {
+    const day = /^\d/.test(g.day!) ? Number(g.day) : (ordinalOf.get(squash(g.day!)) ?? 0);
+    const hm = hmonthOf.get(squash(g.hmon!))!;
+    if (day < 1 || day > 30) return null;
+    if (!g.year && !g.era && (hm === 2 || hm === 7)) return null; // صفر (zero) and رجب (a name) need the year
+    if (g.year) {
+      const v = hijriToGregorian(Number(g.year), hm, day);
+      if (!v) return null;
+      return withPrefix({ ...base(), nStart: q, nEnd: end, kind: 'absolute', explicit: v, resolve: () => v }, g);
+    }
+    return withPrefix({ ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, resolve: (pub) => (pub ? hijriNear(pub, hm, day) : null) }, g);
+  });
+  attempt(RX.relDay, (g, end) => {
+    const rday = squash(g.rday!);
+    if (rday === 'اليوم') {
+      if (NOT_TODAY_AFTER.has(nextWord(n, end)) && !g.wd && !g.wd2) return null;
+      if (MEDIA_BEFORE_TODAY.has(prevWord(n, q)) && !g.wd && !g.wd2) return null;
+    }
+    const cue: DayCue = /^الليل/.test(rday) ? 'today' : rdayCue(rday === 'الامس' ? 'امس' : rday);
+    const wdName = g.wd ?? g.wd2;
+    const wd = wdName ? (weekdayOf.get(wdName) ?? null) : null;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, dayCue: { cue, weekday: wd },
+      resolve: (pub) => (pub ? addDays(pub, CUE_OFFSET[cue]) : null),
+    };
+  });
+  attempt(RX.weekday, (g, end) => {
+    const wd = weekdayOf.get(g.wd!)!;
+    if (wd === 1 && !g.yawm && !g.tod) {
+      if (NOT_MONDAY_BEFORE.has(prevWord(n, q))) return null;
+      if (/^(معا|منهما|منهم|الاخرين)$/.test(nextWord(n, end))) return null;
+    }
+    const q2 = g.qual ? (qualifier(g.qual) === 'next' ? 'next' : 'past') : null;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'weekday', anchored: true, weekday: wd, weekdayQualifier: q2,
+      resolve(pub, opts = {}) {
+        return pub ? weekdayValue(pub, wd, q2, this.tense, opts) : null;
+      },
+    };
+  });
+  attempt(RX.month, (g, end) => {
+    const mon = squash(g.mon!);
+    const month = monthOf.get(mon)!;
+    const q2 = qualifier(g.qual);
+    if (g.year) {
+      const v = ym(Number(g.year), month);
+      return { ...base(), nStart: q, nEnd: end, kind: 'partial', resolve: () => v };
+    }
+    const pw = prevWord(n, q);
+    const framed = !!(g.shahr || g.pos || q2 || /^(في|خلال|منذ|حتي|قبل|بعد|اواخر|مطلع|شهري|شهر)$/.test(pw));
+    if (AMBIGUOUS_MONTHS.has(mon) ? !(g.shahr || q2) : !framed && !/^(الي|حتي|و|من)$/.test(pw) && isLetterOrDigit(n[end]) === false && false) return null;
+    if (AMBIGUOUS_MONTHS.has(mon) && !(g.shahr || q2)) return null;
+    return { ...base(), nStart: q, nEnd: end, kind: 'partial', anchored: true, resolve(pub) { return pub ? monthValue(pub, month, q2, this.tense) : null; } };
+  });
+  attempt(RX.year, (g, end) => {
+    const pre = g.pre!;
+    const y = Number(g.year);
+    const inSpan = !/^(في|خلال|حتي)$/.test(pre);
+    const start = inSpan ? q : q + n.slice(q).indexOf(g.year!);
+    if (/^\s*(?:دولار|يورو|جنيه|ريال|درهم|دينار|ليره|ليرة|شخص|مليون|الف|ألف|طن|كيلو|متر)/u.test(n.slice(end, end + 12))) return null;
+    return { ...base(), nStart: start, nEnd: end, kind: 'partial', resolve: () => String(y) };
+  });
+  attempt(RX.period, (g, end) => {
+    const unit = g.unit!;
+    const q2 = qualifier(g.qual);
+    const pos = g.pos ? positionOf.get(squash(g.pos)) : undefined;
+    if (!q2 && !g.this && !(pos && /^(العام|الشهر|السن[هة])$/.test(unit))) return null;
+    if (!q2 && !g.this && pos && /^ال/.test(nextWord(n, end))) return null; // "نهاية العام الدراسي"
+    if (g.qual && /^(السابق)$/.test(g.qual)) return null;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
+      resolve(pub) {
+        if (!pub) return null;
+        const step = q2 === 'past' ? -1 : q2 === 'next' ? 1 : 0;
+        const y = Number(pub.slice(0, 4));
+        if (unit === 'الاسبوع') return addDays(mondayOf(pub), 7 * step);
+        if (unit === 'الشهر') return addMonths(pub, step).slice(0, 7);
+        if (/^(العام|السن)/.test(unit)) return pos === 'start' && step === 0 ? `${y}-01` : String(y + step);
+        const startMonth = seasonOf.get(unit)!;
+        // the season's year is the year it starts in; "الماضي" = the last one that began before this one
+        const pm = Number(pub.slice(5, 7));
+        let sy = startMonth <= pm ? y : y - 1;
+        if (startMonth === 12 && pm < 3) sy = y - 1;
+        return String(sy + step);
+      },
+    };
+  });
+  attempt(RX.ago, (g, end) => {
+    const u = unitOf.get(g.unit!)!;
+    let count = u.n;
+    if (g.n) count = /^\d/.test(g.n) ? Number(g.n) : (numberOf.get(g.n) ?? null);
+    if (count === null) {
+      if (/^(يوم|اسبوع|شهر|عام|سن[هة])$/.test(g.unit!)) count = 1;
+      else return null;
+    }
+    if (g.pre === 'قبل' && /^(من|علي|ان|ان|بدء|انطلاق|موعد)$/.test(nextWord(n, end))) return null;
+    if (g.pre === 'منذ' && /^(من|علي)$/.test(nextWord(n, end)) && false) return null;
+    const c = count;
+    return { ...base(), nStart: q, nEnd: end, kind: 'duration', anchored: true, resolve: (pub) => (pub ? ago(pub, c, u.unit) : null) };
+  });
+  attempt(RX.holiday, (g, end) => {
+    const h = squash(g.h!);
+    let hd = holidayOf.get(h);
+    if (!hd) {
+      if (!g.pre) return null;
+      hd = undefined;
+    }
+    const eve = !!g.pre && /^ليل/.test(g.pre);
+    const dayN = g.pre && /^ثاني/.test(g.pre) ? 1 : g.pre && /^ثالث/.test(g.pre) ? 2 : 0;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
+      resolve(pub) {
+        if (!pub) return null;
+        const cands = hd ? [hd] : [{ m: 10, d: 1 }, { m: 12, d: 10 }];
+        let best: IsoDay | null = null;
+        for (const c of cands) {
+          const g2 = hijriNear(pub, c.m, c.d);
+          if (g2 && (best === null || Math.abs(diffDays(g2, pub)) < Math.abs(diffDays(best, pub)))) best = g2;
+        }
+        return best ? addDays(best, (eve ? -1 : 0) + dayN) : null;
+      },
+    };
+  });
+  attempt(RX.hmonth, (g, end) => {
+    const hm = hmonthOf.get(squash(g.hmon!))!;
+    if (!g.shahr && !g.adj && !g.year) return null;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'partial', anchored: !g.year,
+      resolve(pub) {
+        if (g.year) return hijriToGregorian(Number(g.year), hm, 15)?.slice(0, 7) ?? null;
+        return pub ? (hijriNear(pub, hm, 15)?.slice(0, 7) ?? null) : null;
+      },
+    };
+  });
+  if (found.length === 0) return null;
+  return found.reduce((a, b) => (b.nEnd > a.nEnd ? b : a));
+}
+
+const PROCLITIC_PAIRS = new Set(['وب', 'ول', 'فب', 'فل', 'وف']);
+
+/** Every temporal expression in `text`, in order, with raw offsets and a resolver. */
+export function findTemporalExpressions(text: string): TemporalExpression[] {
+  const norm = normalizeWithMap(text);
+  const n = norm.text;
+  const out: TemporalExpression[] = [];
+  let p = 0;
+  while (p < n.length) {
+    if ((p > 0 && isLetterOrDigit(n[p - 1])) || !isLetterOrDigit(n[p])) {
+      p++;
+      continue;
+    }
+    let c = tryAt(n, p);
+    if (!c && 'وفبل'.includes(n[p])) c = tryAt(n, p + 1);
+    if (!c && PROCLITIC_PAIRS.has(n.slice(p, p + 2))) c = tryAt(n, p + 2);
+    if (!c) {
+      p++;
+      continue;
+    }
+    // trim trailing spaces/punctuation matched by optional groups
+    let e = c.nEnd;
+    while (e > c.nStart && /[\s،,.]/.test(n[e - 1])) e--;
+    c.nEnd = e;
+    const span = rawSpan(norm, c.nStart, c.nEnd);
+    const tense = clauseTense(n, c.nStart, c.nEnd);
+    const { nStart: _s, nEnd: _e, ...rest } = c;
+    const expr: TemporalExpression = { ...rest, tense, start: span.start, end: span.end, text: text.slice(span.start, span.end) };
+    // resolvers read `this.tense`: bind them to the final record
+    expr.resolve = c.resolve.bind(expr);
+    out.push(expr);
+    p = Math.max(c.nEnd, p + 1);
+  }
+  return out;
+}
+
+/** Whether the article uses a bare "أمس" (so a bare past weekday is not yesterday). */
+export function usesBareYesterday(exprs: TemporalExpression[]): boolean {
+  return exprs.some((e) => e.dayCue?.cue === 'yesterday' && e.dayCue.weekday === null);
+}
+
+/**
+ * Date mentions of `text` resolved against the publication date (ISO date or date-time, or null).
+ * Every returned `value` is a valid ISO date / YYYY-MM / YYYY. Expressions that need a
+ * publication date are left out when it is null (use findTemporalExpressions to see them, or
+ * infer the date first with inferPublicationDate).
+ */
+export function extractDates(text: string, publishedAt: string | null): DateMention[] {
+  const pub = publishedAt ? dayOf(publishedAt) : null;
+  const exprs = findTemporalExpressions(text);
+  const opts: ResolveOptions = { usesYesterday: usesBareYesterday(exprs) };
+  const out: DateMention[] = [];
+  for (const e of exprs) {
+    const value = e.resolve(pub, opts);
+    if (value === null || !isIsoValue(value)) continue;
+    out.push({ start: e.start, end: e.end, text: e.text, value, kind: e.kind });
+  }
+  return out;
+}
+
+export function isIsoValue(v: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  if (!m) return false;
+  if (m[3]) return isValidDay(+m[1], +m[2], +m[3]);
+  if (m[2]) return +m[2] >= 1 && +m[2] <= 12;
+  return true;
+}

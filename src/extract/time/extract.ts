@@ -210,7 +210,8 @@ function weekdayValue(pub: IsoDay, wd: number, q: 'past' | 'next' | null, tense:
   }
   let back = (pw - wd + 7) % 7;
   if (q === 'past' && back === 0) back = 7;
-  if (q === null && opts.usesYesterday && back === 1) back = 8;
+  // an article that says "أمس" for yesterday (and "اليوم" for today) names older days by weekday
+  if (q === null && opts.usesYesterday && back <= 1) back += 7;
   return addDays(pub, -back);
 }
 

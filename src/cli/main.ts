@@ -50,8 +50,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
-      return ExitCode.usage;
+      // --help, --version, `marsad help`: 0; help shown because no command was given, or a usage error: 2
+      return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     // invalid option values throw our UsageError from the parser callbacks, wrapped by commander
     const cause = (e as { cause?: unknown }).cause;

@@ -140,6 +140,9 @@ describe('marsad read commands (CLI)', () => {
     assert.doesNotMatch(pg.stderr, /at .*\.ts:\d+/, 'no stack trace');
     const debug = await marsad(['stats', '--db', 'postgres://x'], { env: { MARSAD_DEBUG: '1' } });
     assert.match(debug.stderr, /StoreError|at /, 'MARSAD_DEBUG=1 shows the stack');
+    const bare = await marsad([]);
+    assert.equal(bare.code, ExitCode.usage, 'no command: help on stderr, exit 2');
+    assert.match(bare.stderr, /Usage: marsad/);
     for (const cmd of ['ingest', 'run', 'list', 'show', 'stats', 'export']) {
       const h = await marsad([cmd, '--help']);
       assert.equal(h.code, 0);

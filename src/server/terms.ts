@@ -1,0 +1,104 @@
+/**
+ * Search terms: light stems (src/text `stem`) of the word tokens, so a query finds its
+ * clitic-prefixed and hamza/alef variants (بوتين ↔ وبوتين ↔ لبوتين; أحمد ↔ احمد). Function
+ * words are not indexed: they match nearly every article and only cost postings.
+ */
+import { normalize, stem, wordTokens, type Token } from '../text/index.ts';
+
+const FUNCTION_WORDS = new Set(
+  [
+    'في', 'من', 'على', 'الى', 'إلى', 'عن', 'مع', 'ان', 'أن', 'إن', 'او', 'أو', 'ثم', 'قد', 'لقد', 'لا', 'لم', 'لن', 'ما', 'ماذا',
+    'هذا', 'هذه', 'ذلك', 'تلك', 'هؤلاء', 'التي', 'الذي', 'الذين', 'اللذين', 'اللتين', 'هو', 'هي', 'هم', 'هن', 'نحن', 'انا', 'أنا',
+    'كان', 'كانت', 'يكون', 'تكون', 'كل', 'بعض', 'غير', 'بين', 'عند', 'حتى', 'اذا', 'إذا', 'لكن', 'لكن', 'بل', 'كما', 'مثل', 'منذ',
+    'وقد', 'وفي', 'ومن', 'وعلى', 'وان', 'وأن', 'فيه', 'فيها', 'منه', 'منها', 'عليه', 'عليها', 'به', 'بها', 'له', 'لها', 'الا', 'إلا',
+    'the', 'of', 'and', 'a', 'an', 'in', 'on', 'to', 'for', 'is', 'at', 'by',
+  ].map((w) => normalize(w)),
+);
+
+const cache = new Map<string, string>();
+
+/** the index key of one token, or null when it is not worth indexing */
+export function termOf(token: Pick<Token, 'text' | 'kind'>): string | null {
+  if (token.kind === 'punct') return null;
+  const raw = token.kind === 'latin' ? token.text.toLowerCase() : token.text;
+  let key = cache.get(raw);
+  if (key === undefined) {
+    const norm = normalize(raw);
+    key = FUNCTION_WORDS.has(norm) ? '' : token.kind === 'word' ? stem(raw) : norm;
+    if (key.length < 2 && token.kind !== 'number') key = '';
+    if (cache.size > 200_000) cache.clear();
+    cache.set(raw, key);
+  }
+  return key || null;
+}
+
+/** distinct terms of a text */
+export function termsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of wordTokens(text)) {
+    const k = termOf(t);
+    if (k) out.add(k);
+  }
+  return out;
+}
+
+/** the query's terms in order, duplicates removed */
+export function queryTerms(q: string): string[] {
+  return [...termsOf(q.slice(0, 500))].slice(0, 12);
+}
+
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+export interface Snippet {
+  text: string;
+  /** offsets into `text` of the words that matched the query */
+  highlights: Highlight[];
+}
+
+/**
+ * A window of `text` around the densest cluster of query matches, with the matched words'
+ * offsets relative to the window. Whole text when it is short.
+ */
+export function snippetOf(text: string, terms: Set<string>, width = 220): Snippet {
+  const hits: Highlight[] = [];
+  for (const t of wordTokens(text)) {
+    const k = termOf(t);
+    if (k && terms.has(k)) hits.push({ start: t.start, end: t.end });
+  }
+  if (text.length <= width) return { text, highlights: hits };
+  // the window (starting at a hit) holding the most distinct hits
+  let best = 0;
+  let bestCount = hits.length ? 1 : 0;
+  for (let i = 0, j = 0; i < hits.length; i++) {
+    while (j < hits.length && hits[j].end - hits[i].start <= width) j++;
+    if (j - i > bestCount) {
+      bestCount = j - i;
+      best = i;
+    }
+  }
+  let from = hits.length ? Math.max(0, hits[best].start - Math.floor(width / 4)) : 0;
+  // start at a word boundary
+  if (from > 0) {
+    const space = text.lastIndexOf(' ', from);
+    from = space >= 0 && from - space < 30 ? space + 1 : from;
+  }
+  let to = Math.min(text.length, from + width);
+  if (to < text.length) {
+    const space = text.indexOf(' ', to);
+    to = space >= 0 && space - to < 30 ? space : to;
+  }
+  const prefix = from > 0 ? '… ' : '';
+  const suffix = to < text.length ? ' …' : '';
+  const body = text.slice(from, to).replace(/\s+/g, ' ');
+  // offsets shift when whitespace runs collapse: recompute on the collapsed window
+  const shown = `${prefix}${body}${suffix}`;
+  const highlights: Highlight[] = [];
+  for (const t of wordTokens(shown)) {
+    const k = termOf(t);
+    if (k && terms.has(k)) highlights.push({ start: t.start, end: t.end });
+  }
+  return { text: shown, highlights };
+}

@@ -10,8 +10,22 @@ import { listCommand } from './list.ts';
 import { showCommand } from './show.ts';
 import { statsCommand } from './stats.ts';
 import { exportCommand } from './export.ts';
+import { cleanCommand } from './clean.ts';
+import { reuseCommand } from './reuse.ts';
+import { entitiesCommand, entityCommand } from './entities.ts';
 
-export const COMMANDS: (() => Command)[] = [ingestCommand, runCommand, listCommand, showCommand, statsCommand, exportCommand];
+export const COMMANDS: (() => Command)[] = [
+  ingestCommand,
+  runCommand,
+  listCommand,
+  showCommand,
+  statsCommand,
+  exportCommand,
+  cleanCommand,
+  reuseCommand,
+  entitiesCommand,
+  entityCommand,
+];
 
 export function registerCommands(program: Command): void {
   for (const make of COMMANDS) program.addCommand(make());

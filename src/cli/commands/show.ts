@@ -5,17 +5,24 @@ import { normalize } from '../../text/index.ts';
 import { htmlToText } from '../../ingest/html.ts';
 import { withDb, withJson, withStore, type CommonOptions } from '../options.ts';
 import { out, printJson } from '../output.ts';
+import { cleanResultFor, formatRemoved } from './clean.ts';
 
 export function showCommand(): Command {
   return withJson(withDb(new Command('show')))
     .description('show one article: metadata, raw text and normalised (matching) text')
     .argument('<id>', 'article id (from `marsad list`)')
-    .action(async (id: string, opts: CommonOptions) => {
+    .option('--removed', 'show what cleaning removed from the article, and why (class of each span)')
+    .action(async (id: string, opts: CommonOptions & { removed?: boolean }) => {
       await withStore(
         opts,
         async (store) => {
           const a = await store.getArticle(id);
           if (!a) throw new NotFoundError('article', id, 'run `marsad list` to see stored ids');
+          if (opts.removed) {
+            const r = await cleanResultFor(store, id);
+            if (opts.json) return printJson({ id: a.id, title: r?.title ?? null, byline: r?.byline ?? null, removed: r?.removed ?? [] });
+            return out(r ? formatRemoved(r) : 'nothing removed\n');
+          }
           const normalized = normalize(a.rawKind === 'html' ? htmlToText(a.raw) : a.raw);
           if (opts.json)
             return printJson({

@@ -7,6 +7,7 @@
 import type { Store } from './store/store.ts';
 import { makeProgress } from './cli/progress.ts';
 import { runCleanStage } from './clean/stage.ts';
+import { runExtractStage, NER_STAGE } from './pipeline/extract-stage.ts';
 
 export interface ProcessOptions {
   progress?: boolean;
@@ -14,12 +15,23 @@ export interface ProcessOptions {
 
 export interface ProcessReport {
   cleaned: number;
+  extracted: number;
+}
+
+/** Runs one stage with its own progress bar (shown only on a TTY, for runs longer than a second). */
+async function step(store: Store, opts: ProcessOptions, stage: string, label: string, run: (onProgress: (n: number) => void) => Promise<number>): Promise<number> {
+  const total = (await store.articlesWithoutAnalysis(stage)).length;
+  if (total === 0) return 0;
+  const bar = makeProgress(!!opts.progress, `${label.padEnd(10)} {bar} {value}/{total} articles`);
+  try {
+    return await run((n) => bar.update(n, total, {}));
+  } finally {
+    bar.stop();
+  }
 }
 
 export async function processAll(store: Store, opts: ProcessOptions = {}): Promise<ProcessReport> {
-  const total = (await store.articlesWithoutAnalysis('clean')).length;
-  const bar = makeProgress(!!opts.progress, 'cleaning  {bar} {value}/{total} articles');
-  const cleaned = await runCleanStage(store, { onProgress: (n) => bar.update(n, total, {}) });
-  bar.stop();
-  return { cleaned };
+  const cleaned = await step(store, opts, 'clean', 'cleaning', (onProgress) => runCleanStage(store, { onProgress }));
+  const extracted = await step(store, opts, NER_STAGE, 'extracting', (onProgress) => runExtractStage(store, { onProgress }));
+  return { cleaned, extracted };
 }

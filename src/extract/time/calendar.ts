@@ -102,7 +102,7 @@ export function gregorianToHijri(day: IsoDay): { y: number; m: number; d: number
   if (!f) return null;
   const parts = f.formatToParts(toUtc(day));
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? NaN);
-  const y = get('year') || Number(parts.find((p) => p.type === 'relatedYear')?.value);
+  const y = get('year');
   return { y, m: get('month'), d: get('day') };
 }
 

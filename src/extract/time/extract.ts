@@ -29,6 +29,8 @@ const CUE_OFFSET: Record<DayCue, number> = { today: 0, yesterday: -1, dayBefore:
 export interface ResolveOptions {
   /** the article uses a bare "أمس": a bare past weekday is then not yesterday */
   usesYesterday?: boolean;
+  /** with usesYesterday: skip today and yesterday for bare weekdays (publication-date inference) */
+  avoidRecent?: boolean;
 }
 
 /** A temporal expression found in text, resolvable against any publication day. */
@@ -122,7 +124,7 @@ const RX = {
     `(?:(?<pos>${POS})\\s+)?(?:(?<shahr>شهر)\\s+)?(?<mon>${MON})${WE}(?:\\s*/\\s*(?<mon2>${MON})${WE})?(?:\\s*[،,]?\\s+(?:من\\s+)?(?:عام\\s+|العام\\s+)?(?<year>${YEAR})(?!\\d)${ERA_G}|\\s+(?<qual>${QUAL})${WE})?`,
     'uy',
   ),
-  year: new RegExp(`(?<pre>عام|العام|سن[هة]|منذ|خلال|صيف|شتاء|خريف|ربيع|في|حتي|${POS})\\s+(?:عام\\s+)?(?<year>(?:19|20)\\d\\d)(?![\\d\\p{L}])${ERA_G}`, 'uy'),
+  year: new RegExp(`(?<pre>عام|العام|سن[هة]|منذ|خلال|صيف|شتاء|خريف|ربيع|في|حتي|${POS})\\s+(?:عام\\s+)?(?<year>(?:19|20)\\d\\d)(?![\\d\\p{L}]|[-./]\\d)${ERA_G}`, 'uy'),
   period: new RegExp(
     `(?:(?<pos>${POS})\\s+)?(?:(?<this>هذا|هذه)\\s+)?(?<unit>الاسبوع|الشهر|العام|السن[هة]|الصيف|الخريف|الشتاء|الربيع)${WE}(?:\\s+(?<qual>${QUAL})${WE})?`,
     'uy',
@@ -210,8 +212,8 @@ function weekdayValue(pub: IsoDay, wd: number, q: 'past' | 'next' | null, tense:
   }
   let back = (pw - wd + 7) % 7;
   if (q === 'past' && back === 0) back = 7;
-  // an article that says "أمس" for yesterday (and "اليوم" for today) names older days by weekday
-  if (q === null && opts.usesYesterday && back <= 1) back += 7;
+  // an article that says "أمس" for yesterday names older days by weekday (used by inference only)
+  if (q === null && opts.avoidRecent && opts.usesYesterday && back <= 1) back += 7;
   return addDays(pub, -back);
 }
 
@@ -403,9 +405,12 @@ function tryAt(n: string, q: number): Candidate | null {
         const startMonth = seasonOf.get(unit)!;
         // the season's year is the year it starts in; "الماضي" = the last one that began before this one
         const pm = Number(pub.slice(5, 7));
-        let sy = startMonth <= pm ? y : y - 1;
-        if (startMonth === 12 && pm < 3) sy = y - 1;
-        return String(sy + step);
+        // the last season of that name that has begun, and whether we are still in it
+        const sy = startMonth <= pm ? y : y - 1;
+        const monthsIn = (y - sy) * 12 + pm - startMonth;
+        if (q2 === 'past') return String(monthsIn < 3 ? sy - 1 : sy);
+        if (q2 === 'next') return String(monthsIn < 3 ? sy + 1 : sy + 1);
+        return String(sy);
       },
     };
   });
@@ -414,8 +419,11 @@ function tryAt(n: string, q: number): Candidate | null {
     let count = u.n;
     if (g.n) count = /^\d/.test(g.n) ? Number(g.n) : (numberOf.get(g.n) ?? null);
     if (count === null) {
-      if (/^(يوم|اسبوع|شهر|عام|سن[هة])$/.test(g.unit!)) count = 1;
-      else return null;
+      if (!/^(يوم|اسبوع|شهر|عام|سن[هة])$/.test(g.unit!)) return null;
+      // "منذ يوم الجمعة", "منذ شهر رمضان", "منذ العام الماضي": a point, not a duration
+      const nw = nextWord(n, end);
+      if (/^ال/.test(nw) || weekdayOf.has(nw) || hmonthOf.has(nw) || monthOf.has(nw) || /^\d/.test(n.slice(end).trim())) return null;
+      count = 1;
     }
     if (g.pre === 'قبل' && /^(من|علي|ان|ان|بدء|انطلاق|موعد)$/.test(nextWord(n, end))) return null;
     if (g.pre === 'منذ' && /^(من|علي)$/.test(nextWord(n, end)) && false) return null;

@@ -29,7 +29,12 @@ export interface PublicationInference {
 export interface StoryContext {
   /** days known to belong to the story: publication days of dated articles and the recent days they report */
   knownDays: IsoDay[];
+  /** publication days of the story's dated articles (defaults to knownDays) */
+  knownPubs?: IsoDay[];
 }
+
+/** Soft cost of a bare weekday falling on the publication day or the day before in an article that says "أمس". */
+const RECENT_WEEKDAY_COST = 1.5;
 
 const OFFSET: Record<DayCue, number> = { today: 0, yesterday: -1, dayBefore: -2, tomorrow: 1, dayAfter: 2 };
 const WD_NAMES = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
@@ -57,14 +62,25 @@ function gather(text: string): Evidence {
   return ev;
 }
 
-function cost(P: IsoDay, ev: Evidence, L: IsoDay, from: IsoDay): number {
+/** Bonus for each relative day the article reports that the story already knows (e.g. "أمس" = a known hearing day). */
+const KNOWN_DAY_BONUS = 1;
+
+function cost(P: IsoDay, ev: Evidence, L: IsoDay, from: IsoDay, knownDays: Set<string> = new Set()): number {
   let c = 0;
+  if (knownDays.size > 0) {
+    for (const e of ev.exprs) {
+      if (e.explicit || !e.anchored) continue;
+      const v = e.resolve(P, { usesYesterday: ev.usesYesterday });
+      if (v && v.length === 10 && v !== P && knownDays.has(v)) c -= KNOWN_DAY_BONUS;
+    }
+  }
   for (const k of ev.cues) if (weekday(addDays(P, OFFSET[k.cue])) !== k.weekday) c += 10;
   for (const e of ev.explicitPast) if (diffDays(e.day, P) > 0) c += 5;
   for (const m of ev.currentMonth) if (Number(P.slice(5, 7)) !== m.month) c += 5;
   for (const w of ev.bareWeekdays) {
     const r = w.resolve(P, { usesYesterday: ev.usesYesterday });
     if (r && diffDays(L, r) > 0) c += diffDays(L, r);
+    if (r && ev.usesYesterday && diffDays(P, r) <= 1) c += RECENT_WEEKDAY_COST;
   }
   return c + 0.2 * diffDays(P, from);
 }
@@ -87,7 +103,8 @@ export function inferPublicationDate(text: string, metadataDate: string | null, 
   return inferFromEvidence(gather(text), storyContext);
 }
 
-function inferFromEvidence(ev: Evidence, ctx?: StoryContext): PublicationInference {
+function inferFromEvidence(evIn: Evidence, ctx?: StoryContext): PublicationInference {
+  let ev = evIn;
   if (ev.anchors.length > 0) {
     // the most frequent anchor (several cues normally agree)
     const counts = new Map<string, number>();
@@ -97,30 +114,36 @@ function inferFromEvidence(ev: Evidence, ctx?: StoryContext): PublicationInferen
     return { value: day, inferred: true, evidence: `"${a.text}" names the publication day`, confidence: 'explicit' };
   }
   const known = (ctx?.knownDays ?? []).slice().sort();
+  const pubs = (ctx?.knownPubs ?? known).slice().sort();
+  // with a story, written dates far after its known days are plans, not reported events
+  if (pubs.length > 0) ev = { ...ev, explicitPast: ev.explicitPast.filter((e) => diffDays(e.day, pubs[pubs.length - 1]) <= 7) };
   const latestExplicit = ev.explicitPast.map((e) => e.day).sort().at(-1) ?? null;
   let from: IsoDay;
   let to: IsoDay;
-  if (latestExplicit) {
+  if (pubs.length > 0) {
+    // around the story's dated articles; written dates only constrain (background dates are common)
+    from = addDays(pubs[0], -2);
+    to = addDays(pubs[pubs.length - 1], 10);
+    if (latestExplicit && diffDays(latestExplicit, from) > 0) from = latestExplicit;
+    if (diffDays(from, to) > 0) to = addDays(from, 13);
+  } else if (latestExplicit) {
     from = latestExplicit;
     to = addDays(latestExplicit, 13);
-  } else if (known.length > 0) {
-    from = addDays(known[0], -3);
-    to = addDays(known[known.length - 1], 10);
   } else {
     return { value: null, inferred: true, evidence: 'no written date, no story context', confidence: 'none' };
   }
-  const storyStart = known.find((d) => !latestExplicit || diffDays(latestExplicit, d) <= 14) ?? null;
+  const storyStart = known.find((d) => diffDays(from, d) <= 7) ?? null;
   const L = storyStart && (!latestExplicit || diffDays(storyStart, latestExplicit) < 0) ? storyStart : (latestExplicit ?? from);
   let best: IsoDay = from;
   let bestCost = Infinity;
   for (let P = from; diffDays(to, P) >= 0; P = addDays(P, 1)) {
-    const c = cost(P, ev, L, from);
+    const c = cost(P, ev, L, from, new Set(known));
     if (c < bestCost - 1e-9) {
       best = P;
       bestCost = c;
     }
   }
-  const hardOk = bestCost < 5;
+  const hardOk = bestCost < 5 - 0;
   const confidence = ev.cues.length > 0 && hardOk ? 'consistent' : 'weak';
   const why = describe(best, ev) || (latestExplicit ? `latest written date ${latestExplicit}` : 'story days');
   return { value: best, inferred: true, evidence: ctx && !latestExplicit ? `${why}; story days ${known[0]}…${known.at(-1)}` : why, confidence };
@@ -151,6 +174,7 @@ export function inferFromStory(articles: StoryArticle[]): Map<string, Publicatio
   const result = new Map<string, PublicationInference>();
   const evidence = new Map<string, Evidence>();
   const known: IsoDay[] = [];
+  const pubs: IsoDay[] = [];
   const pending: StoryArticle[] = [];
   for (const a of articles) {
     const ev = gather(a.text);
@@ -159,19 +183,24 @@ export function inferFromStory(articles: StoryArticle[]): Map<string, Publicatio
     if (meta) {
       result.set(a.id, { value: a.publishedAt, inferred: false, evidence: 'metadata', confidence: 'metadata' });
       known.push(...reportedDays(ev, meta));
+      pubs.push(meta);
     } else if (ev.anchors.length > 0) {
       const r = inferFromEvidence(ev);
       result.set(a.id, r);
       known.push(...reportedDays(ev, r.value!));
+      pubs.push(r.value!);
     } else pending.push(a);
   }
   const strength = (ev: Evidence): number => (ev.explicitPast.length ? 2 : 0) + (ev.cues.length ? 1 : 0);
   pending.sort((a, b) => strength(evidence.get(b.id)!) - strength(evidence.get(a.id)!));
   for (const a of pending) {
     const ev = evidence.get(a.id)!;
-    const r = inferFromEvidence(ev, { knownDays: [...new Set(known)].sort() });
+    const r = inferFromEvidence(ev, known.length ? { knownDays: [...new Set(known)].sort(), knownPubs: [...new Set(pubs)].sort() } : undefined);
     result.set(a.id, r);
-    if (r.value) known.push(...reportedDays(ev, r.value.slice(0, 10)));
+    if (r.value) {
+      known.push(...reportedDays(ev, r.value.slice(0, 10)));
+      pubs.push(r.value.slice(0, 10));
+    }
   }
   return result;
 }

@@ -1,0 +1,385 @@
+/**
+ * Conflict detection: outlets (or speakers) that disagree on the same slot of the same event —
+ * place, quantity, date, actor — or where one denies what another asserts.
+ *
+ * Precision first. A pair of sentences is only compared when it is about the same thing (close
+ * in content, or sharing the slot's governing word / event frame) and about the same time.
+ * Not conflicts: tolls that rise between reports (an update cue and different days), rounded
+ * or bounded numbers that fit (نحو 300 / 312, أكثر من 45 ألفاً), two levels of one place
+ * (a region and a town in it, learned from the story), a weekday and a date that agree,
+ * numbers about different periods or units, and the same name spelled two ways.
+ */
+import type { EntityMention, Quote } from '../model.ts';
+import { matchForm, normalize, type Token } from '../text/index.ts';
+import type { AlignedFact, DetailedConflict, DetailedSide, SentenceRef, StoryArticle } from './types.ts';
+import { analyseStory, type StoryAnalysis } from './align.ts';
+import type { StorySentence } from './sentences.ts';
+import { valuesAgree, type NumberMention } from './numbers.ts';
+import { datesAgree, type DateRef } from './dates.ts';
+import { readPlaces, learnPlaces, PlaceGraph, sameName, type PlaceSlot } from './places.ts';
+import { bagCosine } from './similarity.ts';
+import { ACTOR_VERBS, DENIAL_FILLERS, DENIAL_PHRASES, DENIAL_VERBS, HELD_FRAME, MEETING_FRAME, NEGATION_WORDS, REPORTING, STOP } from './lexicon.ts';
+
+export interface ConflictOptions {
+  /** minimum sentence similarity for comparing quantities */
+  numberSim?: number;
+  /** minimum similarity for comparing dates */
+  dateSim?: number;
+  /** minimum similarity for comparing places (with a shared frame or governing word) */
+  placeSim?: number;
+  /** minimum similarity for a denial to count against an assertion */
+  claimSim?: number;
+  /** reports further apart than this (days) are not compared on numbers or dates */
+  maxDays?: number;
+}
+
+export const CONFLICT_DEFAULTS: Required<ConflictOptions> = { numberSim: 0.12, dateSim: 0.3, placeSim: 0.1, claimSim: 0.18, maxDays: 3 };
+
+type Kind = DetailedConflict['type'];
+
+interface Edge {
+  type: Kind;
+  a: number;
+  b: number;
+  /** slot label for grouping and `about` */
+  slot: string;
+  about: string;
+  valueA: string;
+  valueB: string;
+  numA?: NumberMention;
+  numB?: NumberMention;
+}
+
+const DAY = 86_400_000;
+const key = (t: Token | undefined): string => (t ? matchForm(t.text) : '');
+
+/** the days a sentence is about: its resolved date references, else its publication day */
+function referenceDays(s: StorySentence): string[] | null {
+  const days = s.dates.flatMap((d) => d.days ?? []);
+  if (days.length) return days;
+  return s.pub === null ? null : [new Date(s.pub).toISOString().slice(0, 10)];
+}
+const daysMeet = (a: string[] | null, b: string[] | null): boolean => !a || !b || a.some((d) => b.includes(d));
+const explicitDays = (s: StorySentence): string[] | null => {
+  const d = s.dates.filter((r) => r.days).flatMap((r) => r.days!);
+  return d.length ? d : null;
+};
+const closeInTime = (a: StorySentence, b: StorySentence, maxDays: number): boolean =>
+  a.pubTime === null || b.pubTime === null || Math.abs(a.pubTime - b.pubTime) <= maxDays * DAY;
+
+/** nearest content key before token `at` (skipping dates and function words), within four words */
+function governor(s: StorySentence, at: number, skip: Set<number> = new Set()): string {
+  for (let k = at - 1; k >= Math.max(0, at - 5); k--) {
+    if (skip.has(k)) continue;
+    const t = s.tokens[k]!;
+    if (t.kind === 'punct' && /[،,.؛]/.test(t.text)) break;
+    if (s.keys[k]) return s.keys[k]!;
+  }
+  return '';
+}
+
+function frames(s: StorySentence): Set<string> {
+  const f = new Set<string>();
+  for (const t of s.tokens) {
+    const k = key(t);
+    if (MEETING_FRAME.has(k)) f.add('meet');
+    if (HELD_FRAME.has(k)) f.add('held');
+  }
+  return f;
+}
+
+// ---------------------------------------------------------------- numbers
+
+function localKeys(s: StorySentence, m: NumberMention): string[] {
+  return s.keys.slice(Math.max(0, m.from - 6), Math.min(s.keys.length, m.to + 4)).filter(Boolean);
+}
+
+function numberEdges(an: StoryAnalysis, i: number, j: number, o: Required<ConflictOptions>): Edge[] {
+  const a = an.sentences[i]!, b = an.sentences[j]!;
+  if (an.sim.sim(i, j) < o.numberSim || !closeInTime(a, b, o.maxDays)) return [];
+  const ra = referenceDays(a), rb = referenceDays(b);
+  void daysMeet;
+  const out: Edge[] = [];
+  for (const x of a.numbers) {
+    if (!x.unit) continue;
+    const comparable = b.numbers.filter((y) => y.unit === x.unit && (x.period === null || y.period === null || x.period === y.period));
+    if (!comparable.length || comparable.some((y) => valuesAgree(x, y))) continue;
+    for (const y of comparable) {
+      // a running count: later reports differ by design unless they are about the same day
+      if (x.update || y.update) {
+        if (!(ra && rb && ra.length === 1 && rb.length === 1 && ra[0] === rb[0])) continue;
+        // the later report of a rising count is larger by design
+        const [early, late] = (a.pubTime ?? 0) <= (b.pubTime ?? 0) ? [x, y] : [y, x];
+        if (late.value > early.value && late.update) continue;
+      } else if (!daysMeet(explicitDays(a), explicitDays(b))) continue;
+      // the words around the two numbers must be about the same thing
+      if (bagCosine(an.sim, localKeys(a, x), localKeys(b, y)) < 0.2) continue;
+      // the other value must not be confirmed on this side either
+      if (a.numbers.some((z) => z !== x && z.unit === y.unit && valuesAgree(z, y))) continue;
+      out.push({ type: 'number', a: i, b: j, slot: `number:${x.unit}:${x.period ?? ''}`, about: `${unitLabel(a, x)}`, valueA: x.text, valueB: y.text, numA: x, numB: y });
+      break;
+    }
+  }
+  return out;
+}
+
+function unitLabel(s: StorySentence, m: NumberMention): string {
+  const g = s.tokens.slice(Math.max(0, m.from - 3), m.from).filter((t) => t.kind === 'word').map((t) => t.text).join(' ');
+  const unit = s.tokens.slice(m.from, m.to).filter((t) => t.kind === 'word').map((t) => t.text).slice(-2).join(' ');
+  return `الرقم (${[g, '…', unit].join(' ').trim()})`;
+}
+
+// ---------------------------------------------------------------- dates
+
+function dateEdges(an: StoryAnalysis, i: number, j: number, o: Required<ConflictOptions>): Edge[] {
+  const a = an.sentences[i]!, b = an.sentences[j]!;
+  if (!closeInTime(a, b, o.maxDays)) return [];
+  const s = an.sim.sim(i, j);
+  if (s < o.dateSim) return [];
+  const govs = (x: StorySentence, d: DateRef): string => {
+    const skip = new Set<number>();
+    for (const r of x.dates) for (let k = r.from; k < r.to; k++) skip.add(k);
+    return d.from < 0 ? '' : governor(x, d.from, skip);
+  };
+  for (const x of a.dates) {
+    if (!x.days && x.weekday === null) continue;
+    const gx = govs(a, x);
+    for (const y of b.dates) {
+      if (!y.days && y.weekday === null) continue;
+      const gy = govs(b, y);
+      // same governing word, or near-identical sentences (one outlet copying the other)
+      if (!(gx && gx === gy) && s < 0.6) continue;
+      // the report dates themselves ("اليوم", "أمس") are not the slot unless the sentences are near copies
+      if (x.relative && y.relative && s < 0.5) continue;
+      // "منذ 15 آذار" is a start bound, not the date of the event
+      if (sinceBefore(a, x) || sinceBefore(b, y)) continue;
+      if (datesAgree(x, y)) continue;
+      // agreement elsewhere in the pair (the same date also named on the other side) means no clash
+      if (b.dates.some((z) => z !== y && datesAgree(x, z) && govs(b, z) === gx)) continue;
+      return [{ type: 'date', a: i, b: j, slot: `date:${gx || gy}`, about: `موعد (${gx || gy || 'الحدث'})`, valueA: x.text, valueB: y.text }];
+    }
+  }
+  return [];
+}
+
+const sinceBefore = (s: StorySentence, d: DateRef): boolean => d.from > 0 && /^(منذ|حتى|قبل|بعد)$/.test(normalize(s.tokens[d.from - 1]!.text));
+
+// ---------------------------------------------------------------- places
+
+function placeEdges(an: StoryAnalysis, i: number, j: number, places: PlaceSlot[][], graph: PlaceGraph, o: Required<ConflictOptions>): Edge[] {
+  const a = an.sentences[i]!, b = an.sentences[j]!;
+  const s = an.sim.sim(i, j);
+  if (s < o.placeSim) return [];
+  if (!daysMeet(explicitDays(a), explicitDays(b))) return [];
+  const fa = frames(a), fb = frames(b);
+  const sharedFrame = fa.has('meet') && fb.has('meet');
+  for (const x of places[i]!) {
+    if (x.reference || x.level < 2) continue;
+    const gx = governor(a, x.at);
+    for (const y of places[j]!) {
+      if (y.reference || y.level < 2) continue;
+      const gy = governor(b, y.at);
+      if (!sharedFrame && !(gx && gx === gy && s >= o.placeSim * 1.5)) continue;
+      if (sameName(x.key, y.key)) continue;
+      if (graph.contains(x.key, y.key) || graph.contains(y.key, x.key)) continue;
+      // a site and a city: only when the story says they are apart, or the site is in another city
+      if (x.level !== y.level) {
+        const [site, city] = x.level > y.level ? [x, y] : [y, x];
+        const elsewhere = [...graph.ancestors(site.key)].some((p) => !sameName(p, city.key) && !graph.contains(p, city.key) && placeLevel(p, places) === 2);
+        if (!graph.isApart(site.key, city.key) && !elsewhere) continue;
+      }
+      // the other side must not also name this place for the same slot
+      if (places[j]!.some((z) => !z.reference && sameName(z.key, x.key)) || places[i]!.some((z) => !z.reference && sameName(z.key, y.key))) continue;
+      return [{ type: 'place', a: i, b: j, slot: `place:${sharedFrame ? 'meet' : gx}`, about: sharedFrame ? 'مكان اللقاء' : `المكان (${a.tokens[x.at - 1]?.text ?? ''} في …)`, valueA: x.name, valueB: y.name }];
+    }
+  }
+  return [];
+}
+
+function placeLevel(k: string, places: PlaceSlot[][]): number | null {
+  for (const ps of places) for (const p of ps) if (!p.reference && sameName(p.key, k)) return p.level;
+  return null;
+}
+
+// ---------------------------------------------------------------- claims (denials)
+
+interface Denial {
+  /** content keys of the denied proposition */
+  core: string[];
+  cueAt: number;
+  /** a bare "لم" negation (weaker than a denial verb or phrase) */
+  weak: boolean;
+}
+
+/** the proposition a sentence denies, if it denies one */
+export function denialOf(s: StorySentence): Denial | null {
+  // questions and headlines-as-questions deny nothing
+  if (/[؟?]\s*$/.test(s.text)) return null;
+  const norms = s.tokens.map((t) => normalize(t.text).replace(/^و/, ''));
+  for (let i = 0; i < s.tokens.length; i++) {
+    const k = key(s.tokens[i]);
+    const pair = `${norms[i]} ${norms[i + 1] ?? ''}`;
+    const phrase = DENIAL_PHRASES.find((p) => pair.startsWith(p) || `${pair} ${norms[i + 2] ?? ''}`.startsWith(p));
+    const isCue = DENIAL_VERBS.has(k) || NEGATION_WORDS.has(norms[i]!) || !!phrase;
+    if (!isCue) continue;
+    // "لم يؤكد" (not confirmed) and "لا يستبعد" (does not rule out) are not denials
+    const nextKey = key(s.tokens[i + 1]);
+    if (NEGATION_WORDS.has(norms[i]!) && !phrase && (REPORTING.has(nextKey) || /^(يستبعد|تستبعد|يزال|تزال|يرد|سيما|بد)$/.test(norms[i + 1] ?? ''))) continue;
+    const core: string[] = [];
+    // "نفى X أن …": the denier comes first, the denied proposition after أن
+    let from = i + 1;
+    if (DENIAL_VERBS.has(k)) for (let m = i + 1; m < Math.min(s.tokens.length, i + 10); m++) if (/^(ان|بان)$/.test(norms[m]!)) { from = m + 1; break; }
+    for (let k2 = from; k2 < Math.min(s.tokens.length, from + 13); k2++) {
+      const t = s.tokens[k2]!;
+      if (t.kind === 'punct' && /[،,.؛:]/.test(t.text) && core.length >= 2) break;
+      const ck = s.keys[k2];
+      if (!ck || DENIAL_FILLERS.has(key(t))) continue;
+      core.push(ck);
+    }
+    if (core.length >= 2) return { core, cueAt: i, weak: !phrase && !DENIAL_VERBS.has(k) };
+  }
+  return null;
+}
+
+function claimEdges(an: StoryAnalysis, i: number, j: number, denials: (Denial | null)[], o: Required<ConflictOptions>): Edge[] {
+  const out: Edge[] = [];
+  for (const [d, aff] of [[i, j], [j, i]] as [number, number][]) {
+    const den = denials[d];
+    if (!den || denials[aff]) continue;
+    const other = an.sentences[aff]!;
+    const shared = new Set(den.core.filter((k) => other.keySet.has(k)));
+    const head = den.core.slice(0, den.weak ? 1 : 2).some((k) => other.keySet.has(k));
+    const s = an.sim.sim(i, j);
+    if (!head) continue;
+    // a strong overlap of the denied proposition, or a weaker one in a close sentence pair
+    if (!(shared.size >= 3 && s >= o.claimSim / 2) && !(s >= o.claimSim && (shared.size >= 2 || s >= o.claimSim * 1.6))) continue;
+    const text = an.sentences[d]!.tokens.slice(den.cueAt, den.cueAt + 8).map((t) => t.text).join(' ');
+    out.push({ type: 'claim', a: aff, b: d, slot: `claim:${d}`, about: `نفي: ${text}…`, valueA: 'يؤكد', valueB: 'ينفي' });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- actors
+
+function actorEdges(an: StoryAnalysis, i: number, j: number, o: Required<ConflictOptions>): Edge[] {
+  const a = an.sentences[i]!, b = an.sentences[j]!;
+  if (an.sim.sim(i, j) < o.numberSim) return [];
+  // the same action verb and the same object in both, with different doers between them (VSO)
+  const doers = (s: StorySentence): Map<string, { name: string; at: number }> => {
+    const out = new Map<string, { name: string; at: number }>();
+    for (let k = 0; k < s.tokens.length; k++) {
+      if (!ACTOR_VERBS.has(key(s.tokens[k]))) continue;
+      for (let m = k + 2; m <= Math.min(s.tokens.length - 1, k + 5); m++) {
+        if (s.tokens[m - 1]!.kind === 'punct') break;
+        const obj = s.keys[m];
+        if (!obj) continue;
+        const names = s.tokens.slice(k + 1, m).filter((t) => t.kind === 'word').map((t) => matchForm(t.text));
+        if (names.length >= 2) out.set(`${s.keys[k] || key(s.tokens[k])}:${obj}`, { name: names.slice(-2).join(' '), at: k });
+      }
+    }
+    return out;
+  };
+  const da = doers(a), db = doers(b);
+  for (const [slot, x] of da) {
+    const y = db.get(slot);
+    if (!y) continue;
+    if (sameName(x.name, y.name) || x.name.split(' ').some((w) => w.length > 3 && y.name.split(' ').some((v) => sameName(w, v)))) continue;
+    return [{ type: 'actor', a: i, b: j, slot: `actor:${slot}`, about: `من ${a.tokens.slice(x.at, x.at + 1).map((t) => t.text).join(' ')} … ${slot.split(':')[1]}`, valueA: x.name, valueB: y.name }];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------- speakers and grouping
+
+function speakerOf(s: StorySentence, article: StoryArticle | undefined): string | null {
+  if (!article) return null;
+  const q = (article.quotes ?? []).find((q: Quote) => q.start < s.end && s.start < q.end && q.speakerEntityId);
+  if (q) return q.speakerEntityId;
+  const ents = (article.entities ?? []).filter((m: EntityMention) => m.start >= s.start && m.end <= s.end && m.entityId && (m.type === 'PER' || m.type === 'ORG'));
+  for (let k = 0; k < s.tokens.length; k++) {
+    const kk = key(s.tokens[k]);
+    if (!(REPORTING.has(kk) || DENIAL_VERBS.has(kk) || /^(بحسب|حسب|وفق|وفقا|نقلا)$/.test(normalize(s.tokens[k]!.text).replace(/^و/, '')))) continue;
+    const after = ents.find((m) => m.start >= s.tokens[k]!.end && m.start - s.tokens[k]!.end < 40);
+    if (after) return after.entityId;
+  }
+  return null;
+}
+
+export interface FindConflictsOptions extends ConflictOptions {
+  /** compare sentences of the same article too (a text that contradicts itself) */
+  withinArticle?: boolean;
+}
+
+/**
+ * Finds conflicts between a story's articles. `facts` may be the output of alignFacts (it is
+ * recomputed when omitted or empty); sides carry the sentences, articles and speaker.
+ */
+export function findConflicts(articles: StoryArticle[], facts?: AlignedFact[], opts: FindConflictsOptions = {}): DetailedConflict[] {
+  void facts;
+  const o = { ...CONFLICT_DEFAULTS, ...opts };
+  const an = analyseStory(articles);
+  const S = an.sentences;
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const places = S.map((s) => readPlaces(s.tokens, byId.get(s.articleId)?.entities));
+  const graph = new PlaceGraph();
+  S.forEach((s, i) => learnPlaces(graph, s.tokens, places[i]!));
+  const denials = S.map(denialOf);
+  const edges: Edge[] = [];
+  for (let i = 0; i < S.length; i++)
+    for (let j = i + 1; j < S.length; j++) {
+      if (S[i]!.articleId === S[j]!.articleId && !opts.withinArticle) continue;
+      if (an.sim.sim(i, j) < Math.min(o.placeSim, o.claimSim)) continue;
+      edges.push(...numberEdges(an, i, j, o), ...dateEdges(an, i, j, o), ...placeEdges(an, i, j, places, graph, o), ...claimEdges(an, i, j, denials, o), ...actorEdges(an, i, j, o));
+    }
+  return groupEdges(an, edges, byId);
+}
+
+function groupEdges(an: StoryAnalysis, edges: Edge[], byId: Map<string, StoryArticle>): DetailedConflict[] {
+  // one conflict per (type, slot) component: edges sharing a sentence join
+  const parent = edges.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const bySentence = new Map<string, number>();
+  edges.forEach((e, k) => {
+    for (const s of [e.a, e.b]) {
+      const id = `${e.type}:${e.type === 'claim' ? '' : e.slot}:${s}`;
+      const prev = bySentence.get(id);
+      if (prev !== undefined) parent[find(k)] = find(prev);
+      else bySentence.set(id, k);
+    }
+  });
+  const comps = new Map<number, Edge[]>();
+  edges.forEach((e, k) => comps.set(find(k), [...(comps.get(find(k)) ?? []), e]));
+  const out: DetailedConflict[] = [];
+  for (const es of comps.values()) {
+    // each sentence takes the value it asserted; sides are values that agree
+    const valueOf = new Map<number, { v: string; n?: NumberMention }>();
+    for (const e of es) {
+      if (!valueOf.has(e.a)) valueOf.set(e.a, { v: e.valueA, n: e.numA });
+      if (!valueOf.has(e.b)) valueOf.set(e.b, { v: e.valueB, n: e.numB });
+    }
+    const sides: { value: string; num?: NumberMention; sentences: number[] }[] = [];
+    for (const [s, { v, n }] of valueOf) {
+      const side = sides.find((x) => (x.num && n ? valuesAgree(x.num, n) : sameValue(es[0]!.type, x.value, v)));
+      if (side) side.sentences.push(s);
+      else sides.push({ value: v, num: n, sentences: [s] });
+    }
+    if (sides.length < 2) continue;
+    const detailed: DetailedSide[] = sides.map((side) => {
+      const refs: SentenceRef[] = side.sentences.map((k) => ({ articleId: an.sentences[k]!.articleId, start: an.sentences[k]!.start, end: an.sentences[k]!.end, text: an.sentences[k]!.text }));
+      const first = an.sentences[side.sentences[0]!]!;
+      const speakers = side.sentences.map((k) => speakerOf(an.sentences[k]!, byId.get(an.sentences[k]!.articleId))).filter(Boolean);
+      return { text: first.text, articleIds: [...new Set(refs.map((r) => r.articleId))], speakerEntityId: speakers[0] ?? null, value: side.value, sentences: refs };
+    });
+    const arts = new Set(detailed.flatMap((d) => d.articleIds));
+    if (arts.size < 2 && !es.some((e) => e.type === 'claim')) continue;
+    out.push({ type: es[0]!.type, about: es[0]!.about, sides: detailed });
+  }
+  return out;
+}
+
+function sameValue(type: Kind, a: string, b: string): boolean {
+  if (type === 'place' || type === 'actor') return sameName(matchForm(a), matchForm(b)) || sameName(a, b);
+  return normalize(a) === normalize(b);
+}
+
+export { STOP };

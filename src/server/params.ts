@@ -70,8 +70,8 @@ export const cursorFor = (offset: number): string => Buffer.from(JSON.stringify(
 
 /** the page envelope: items, and where the next page starts when there is one */
 export function page<T>(items: T[], limit: number, offset: number, total: number | null) {
-  const more = total !== null ? offset + items.length < total : items.length > limit;
   const shown = items.slice(0, limit);
+  const more = total !== null ? offset + shown.length < total : items.length > limit;
   return {
     items: shown,
     limit,

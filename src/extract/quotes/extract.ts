@@ -10,7 +10,7 @@ import { splitSentences, tokenize, type Token } from '../../text/index.ts';
 import { findTemporalExpressions } from '../time/extract.ts';
 import { findQuoteMarks, type QuoteMarks } from './marks.ts';
 import {
-  COMPLEMENTIZERS, CUE_PARTICIPLES, OBJECT_PARTICIPLES, CUE_PREPOSITIONS, CUE_VERBS, FRAME_VERBS, NP_STOP, OBJECT_VERBS, RECIPIENT_HEADS, ROLE_HEADS, SOURCE_FRAMES,
+  COMPLEMENTIZERS, CUE_PARTICIPLES, OBJECT_PARTICIPLES, CUE_PREPOSITIONS, CUE_VERBS, FRAME_VERBS, NP_STOP, OBJECT_VERBS, RECIPIENT_HEADS, ROLE_HEADS, SOURCE_FRAMES, SOURCE_HEADS, NON_SOURCE_HEADS,
 } from './lexicon.ts';
 
 export interface QuoteOptions {
@@ -354,6 +354,14 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     let np = nounPhrase(k, sentenceEnd(tokens[i].start));
     if (!np.span && tokens[k] && isQuoteMark(tokens[k])) np = nounPhrase(k + 1, sentenceEnd(tokens[i].start));
     if (!np.span) continue;
+    {
+      // the source must be someone: a PER/ORG mention, or a source-like head ("وكالة", "مصادر")
+      const head = tokenize(text.slice(np.span.start, np.span.end)).find((x) => x.kind !== 'punct');
+      const h = head ? head.norm : '';
+      const hasMention = mentions.some((m) => m.start < np.span!.end && m.end > np.span!.start && (m.type === 'PER' || m.type === 'ORG'));
+      if (NON_SOURCE_HEADS.has(h) || NON_SOURCE_HEADS.has(h.replace(/^ال/, ''))) continue;
+      if (mentions.length > 0 && !hasMention && !SOURCE_HEADS.has(h) && !SOURCE_HEADS.has(h.replace(/^ال/, ''))) continue;
+    }
     const sStart = sentenceStart(tokens[i].start);
     const frameStart = tokens[i].start;
     let content: Span | null = null;

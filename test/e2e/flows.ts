@@ -25,7 +25,7 @@ export async function mainFlow(page: Page, baseUrl: string, opts: { shotPrefix: 
 
   // feed → the biggest story
   await page.click('#order-biggest');
-  await page.waitForFunction(() => location.hash.includes('order=biggest'));
+  await page.waitForFunction("location.hash.includes('order=biggest')");
   await page.waitForSelector('.story-card');
   await page.locator('.story-card .story-link').first().click();
   await page.waitForSelector('#story-title');

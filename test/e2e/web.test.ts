@@ -74,7 +74,9 @@ describe('web app (fixture store)', { skip }, () => {
     assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
     // the U+202E text stays inside an isolated element
     const iso = await page.evaluate(() => {
-      const all = [...document.querySelectorAll('main *')].filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').includes('\u202E')));
+      // runs in the page (DOM globals), typed loosely: the project compiles without the DOM lib
+      const { document, getComputedStyle } = globalThis as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const all = ([...document.querySelectorAll('main *')] as any[]).filter((e) => e.childNodes.length && ([...e.childNodes] as any[]).some((n) => n.nodeType === 3 && (n.textContent ?? '').includes('\u202E')));
       return all.map((e) => ({ dir: e.closest('[dir="auto"]') !== null, bidi: getComputedStyle(e.closest('[dir="auto"]') ?? e).unicodeBidi }));
     });
     assert.ok(iso.length > 0, 'the override character is on the page');
@@ -84,7 +86,7 @@ describe('web app (fixture store)', { skip }, () => {
     }
     await visit('#/entity/per:evil', '#entity-name');
     await visit(`#/search?q=${encodeURIComponent('السيول')}`, '#search-articles');
-    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined, 'the payload flag stays unset');
+    assert.equal(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned), undefined, 'the payload flag stays unset');
     assert.deepEqual(w.dialogs, [], 'no dialog opened');
     assert.deepEqual(w.pageErrors, []);
     assert.deepEqual(w.consoleErrors, [], 'no console error (a blocked inline script would log one)');

@@ -20,11 +20,17 @@ export class Gazetteer {
   private readonly words: Map<string, number[]>;
   private readonly phrases: Map<string, EntityType>;
   readonly maxPhrase: number;
+  /** first words of the known phrases: most tokens start none, so the lookup is skipped */
+  private readonly starts = new Set<string>();
   constructor(data: GazetteerData) {
     this.words = new Map(Object.entries(data.words));
     this.phrases = new Map(Object.entries(data.phrases));
     let m = 1;
-    for (const k of this.phrases.keys()) m = Math.max(m, k.split(' ').length);
+    for (const k of this.phrases.keys()) {
+      const ws = k.split(' ');
+      this.starts.add(ws[0]);
+      m = Math.max(m, ws.length);
+    }
     this.maxPhrase = Math.min(m, 6);
   }
 
@@ -44,6 +50,10 @@ export class Gazetteer {
     const out: (string | null)[] = keys.map(() => null);
     for (let i = 0; i < keys.length; ) {
       let matched = 0;
+      if (!this.starts.has(keys[i])) {
+        i++;
+        continue;
+      }
       for (let n = Math.min(this.maxPhrase, keys.length - i); n >= 2; n--) {
         const ty = this.phrases.get(keys.slice(i, i + n).join(' '));
         if (ty) {

@@ -3,6 +3,7 @@
  * (Collins 2002). Emission weights live in a hashed table `[feature * NUM_TAGS + tag]`;
  * transition weights in `[(prev + 1) * NUM_TAGS + cur]` with prev = -1 for the sentence start.
  */
+import type { SentenceFeats } from './features.ts';
 import { NUM_TAGS, allowedTransition } from './tags.ts';
 
 export interface LinearWeights {
@@ -20,38 +21,51 @@ const NEG = -1e30;
 const ALLOWED: boolean[] = [];
 for (let p = -1; p < NUM_TAGS; p++) for (let c = 0; c < NUM_TAGS; c++) ALLOWED.push(allowedTransition(p, c));
 
-/** Emission scores of one sentence: n × NUM_TAGS. */
-function emissions(w: LinearWeights, feats: readonly Uint32Array[]): Float64Array {
-  const out = new Float64Array(feats.length * NUM_TAGS);
-  const e = w.emission;
-  for (let i = 0; i < feats.length; i++) {
-    const base = i * NUM_TAGS;
-    const fs = feats[i];
-    for (let j = 0; j < fs.length; j++) {
-      const off = fs[j] * NUM_TAGS;
-      for (let t = 0; t < NUM_TAGS; t++) out[base + t] += e[off + t];
-    }
-  }
-  return out;
+let emBuf = new Float64Array(128 * NUM_TAGS);
+let scoreBuf = new Float64Array(128 * NUM_TAGS);
+let backBuf = new Int8Array(128 * NUM_TAGS);
+let tagBuf = new Int32Array(128);
+
+function ensure(n: number): void {
+  if (tagBuf.length >= n) return;
+  const m = Math.max(n, tagBuf.length * 2);
+  emBuf = new Float64Array(m * NUM_TAGS);
+  scoreBuf = new Float64Array(m * NUM_TAGS);
+  backBuf = new Int8Array(m * NUM_TAGS);
+  tagBuf = new Int32Array(m);
 }
 
-/** Best tag sequence under the current weights. */
-export function viterbi(w: LinearWeights, feats: readonly Uint32Array[]): number[] {
-  const n = feats.length;
-  if (n === 0) return [];
-  const em = emissions(w, feats);
+/**
+ * Best tag sequence under the weights. Allocation-free: the result is a view of a scratch
+ * buffer, valid until the next call (copy it to keep it).
+ */
+export function viterbi(w: LinearWeights, feats: SentenceFeats): Int32Array {
+  const n = feats.n;
+  if (n === 0) return tagBuf.subarray(0, 0);
+  ensure(n);
+  const em = emBuf, score = scoreBuf, back = backBuf;
+  const e = w.emission;
+  const ids = feats.ids, offs = feats.offs;
+  if (feats.pre) em.set(feats.pre.subarray(0, n * NUM_TAGS));
+  else em.fill(0, 0, n * NUM_TAGS);
+  for (let i = 0; i < n; i++) {
+    const base = i * NUM_TAGS;
+    for (let j = offs[i], end = offs[i + 1]; j < end; j++) {
+      const off = ids[j] * NUM_TAGS;
+      for (let t = 0; t < NUM_TAGS; t++) em[base + t] += e[off + t];
+    }
+  }
   const tr = w.transition;
-  const score = new Float64Array(n * NUM_TAGS);
-  const back = new Int8Array(n * NUM_TAGS);
   for (let c = 0; c < NUM_TAGS; c++) score[c] = ALLOWED[c] ? tr[c] + em[c] : NEG;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * NUM_TAGS;
     for (let c = 0; c < NUM_TAGS; c++) {
       let best = NEG;
       let arg = 0;
       for (let p = 0; p < NUM_TAGS; p++) {
         const k = (p + 1) * NUM_TAGS + c;
         if (!ALLOWED[k]) continue;
-        const s = score[(i - 1) * NUM_TAGS + p] + tr[k];
+        const s = score[prev + p] + tr[k];
         if (s > best) {
           best = s;
           arg = p;
@@ -61,12 +75,13 @@ export function viterbi(w: LinearWeights, feats: readonly Uint32Array[]): number
       back[i * NUM_TAGS + c] = arg;
     }
   }
+  const lastRow = (n - 1) * NUM_TAGS;
   let last = 0;
-  for (let c = 1; c < NUM_TAGS; c++) if (score[(n - 1) * NUM_TAGS + c] > score[(n - 1) * NUM_TAGS + last]) last = c;
-  const tags = new Array<number>(n);
+  for (let c = 1; c < NUM_TAGS; c++) if (score[lastRow + c] > score[lastRow + last]) last = c;
+  const tags = tagBuf;
   tags[n - 1] = last;
   for (let i = n - 1; i > 0; i--) tags[i - 1] = back[i * NUM_TAGS + tags[i]];
-  return tags;
+  return tags.subarray(0, n);
 }
 
 /** Deterministic PRNG (mulberry32) for reproducible shuffles. */
@@ -82,7 +97,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export interface TrainExample {
-  feats: Uint32Array[];
+  feats: SentenceFeats;
   tags: number[];
 }
 
@@ -128,9 +143,10 @@ export function trainPerceptron(examples: readonly TrainExample[], opts: TrainOp
         const pPrev = i === 0 ? -1 : pred[i - 1];
         if (g !== p) {
           mistakes++;
-          for (const f of ex.feats[i]) {
-            bump(w.emission, accE, f * NUM_TAGS + g, 1);
-            bump(w.emission, accE, f * NUM_TAGS + p, -1);
+          const { ids, offs } = ex.feats;
+          for (let j = offs[i]; j < offs[i + 1]; j++) {
+            bump(w.emission, accE, ids[j] * NUM_TAGS + g, 1);
+            bump(w.emission, accE, ids[j] * NUM_TAGS + p, -1);
           }
         }
         if (g !== p || gPrev !== pPrev) {

@@ -6,7 +6,7 @@
  */
 import type { EntityMention, EntityType } from '../../model.ts';
 import { normWord, splitProclitics, tokenizeForTagging, type Tok } from './arabic.ts';
-import { sentenceFeatureIds, tokenInfos } from './features.ts';
+import { newSentenceFeats, sentenceFeatures } from './features.ts';
 import type { NerModel } from './modelFile.ts';
 import { viterbi } from './perceptron.ts';
 import { tagsToSpans } from './tags.ts';
@@ -14,6 +14,7 @@ import { applyPatterns } from './patterns.ts';
 
 const SENTENCE_END = new Set(['.', '؟', '?', '!', '…', '؛']);
 const MAX_SEGMENT = 120;
+const scratch = newSentenceFeats();
 
 /** Token index ranges of sentences (split at final punctuation and line breaks). */
 export function segments(text: string, toks: readonly Tok[]): [number, number][] {
@@ -65,7 +66,7 @@ export function tagEntities(text: string, model: NerModel, opts: TagOptions = {}
   const spans: { start: number; end: number; type: EntityType }[] = [];
   for (const [a, b] of segments(text, toks)) {
     const words = toks.slice(a, b).map((t) => t.text);
-    const tags = viterbi(model.weights, sentenceFeatureIds(tokenInfos(words, model.gazetteer, model.clusters), model.weights.bits));
+    const tags = viterbi(model.weights, sentenceFeatures(words, model.gazetteer, model.clusters, model.weights.bits, scratch, model.weights));
     for (const sp of tagsToSpans(tags)) spans.push({ start: a + sp.start, end: a + sp.end, type: sp.type });
   }
   const tokenSpans = opts.patterns === false ? spans : applyPatterns(toks, spans, text, (n) => model.clusters?.of(splitProclitics(n).base).fine !== '' );

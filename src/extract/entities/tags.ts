@@ -37,7 +37,7 @@ export function allowedTransition(prev: number, cur: number): boolean {
 }
 
 /** Spans [startToken, endToken) with type from a tag sequence (I without B starts an entity, CoNLL style). */
-export function tagsToSpans(tags: readonly number[]): { start: number; end: number; type: EntityType }[] {
+export function tagsToSpans(tags: ArrayLike<number>): { start: number; end: number; type: EntityType }[] {
   const spans: { start: number; end: number; type: EntityType }[] = [];
   let cur: { start: number; end: number; type: EntityType } | null = null;
   for (let i = 0; i < tags.length; i++) {

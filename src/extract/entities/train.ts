@@ -2,7 +2,7 @@
 import { Clusters, type ClusterData } from './clusters.ts';
 import { buildGazetteer, Gazetteer } from './gazetteer.ts';
 import type { LabelledSentence } from './conll.ts';
-import { sentenceFeatureIds, tokenInfos } from './features.ts';
+import { compactFeats, newSentenceFeats, sentenceFeatures } from './features.ts';
 import { makeModel, type NerModel } from './modelFile.ts';
 import { trainPerceptron, viterbi, type LinearWeights, type TrainExample } from './perceptron.ts';
 import { TAGS, repairBio } from './tags.ts';
@@ -31,8 +31,9 @@ export function trainNer(sentences: LabelledSentence[], opts: TrainNerOptions = 
   const clusters = clusterData ? new Clusters(clusterData) : null;
   const foldGaz: Gazetteer[] = [];
   for (let k = 0; k < folds; k++) foldGaz.push(new Gazetteer(buildGazetteer(sentences.filter((_, i) => i % folds !== k))));
+  const scratch = newSentenceFeats();
   const examples: TrainExample[] = sentences.map((s, i) => ({
-    feats: sentenceFeatureIds(tokenInfos(s.words, foldGaz[i % folds], clusters), bits),
+    feats: compactFeats(sentenceFeatures(s.words, foldGaz[i % folds], clusters, bits, scratch)),
     tags: repairBio(s.tags),
   }));
   const gazetteerData = buildGazetteer(sentences);
@@ -56,8 +57,10 @@ export function trainNer(sentences: LabelledSentence[], opts: TrainNerOptions = 
   return wrap(weights);
 }
 
+const tagScratch = newSentenceFeats();
+
 /** Tags pre-tokenised sentences (CoNLL words) with a model. */
 export function tagWords(model: NerModel, words: readonly string[]): number[] {
-  const feats = sentenceFeatureIds(tokenInfos(words, model.gazetteer, model.clusters), model.weights.bits);
-  return viterbi(model.weights, feats);
+  const feats = sentenceFeatures(words, model.gazetteer, model.clusters, model.weights.bits, tagScratch, model.weights);
+  return Array.from(viterbi(model.weights, feats));
 }

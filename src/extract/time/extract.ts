@@ -113,7 +113,7 @@ const RX = {
     'uy',
   ),
   relDay: new RegExp(
-    `(?:(?<tod>${TOD})\\s+)?(?<rday>امس\\s+الاول|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد|امس|الامس|اليوم|غدا|الليل[هة])${WE}(?:\\s*\\(\\s*(?<wd>${WD})\\s*\\)|\\s+(?<wd2>${WD})${WE})?`,
+    `(?:(?<tod>${TOD})\\s+)?(?<rday>امس\\s+الاول|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد|امس|الامس|اليوم|غدا|غد|الليل[هة])${WE}(?:\\s*\\(\\s*(?<wd>${WD})\\s*\\)|\\s+(?<wd2>${WD})${WE})?`,
     'uy',
   ),
   weekday: new RegExp(
@@ -152,10 +152,14 @@ function nextWord(n: string, at: number): string {
 
 /** Future when the clause around the expression carries a future marker or a سـ-verb. */
 export function clauseTense(n: string, start: number, end: number): Tense {
+  // the clause before the expression: back to the sentence start, or to a comma that opens a
+  // subordinate clause ("، بعد أن انتهى …") which has its own tense
   let from = start;
-  while (from > 0 && start - from < 120 && !/[.!؟?؛\n]/.test(n[from - 1])) from--;
-  let to = end;
-  while (to < n.length && to - end < 40 && !/[.!؟?؛\n،,]/.test(n[to])) to++;
+  while (from > 0 && start - from < 120 && !/[.!؟?؛\n]/.test(n[from - 1])) {
+    if (/[،,]/.test(n[from - 1]) && /^\s*(?:بعد|قبل|فيما|حيث|اذ|وكان|وكانت|بينما|عندما|منذ|وذلك)(?![\p{L}])/u.test(n.slice(from, from + 12))) break;
+    from--;
+  }
+  const to = end;
   const words = n.slice(from, to).match(/[\p{L}]+/gu) ?? [];
   for (const w0 of words) {
     const w = w0.replace(/^[وف](?=.{3})/u, '');
@@ -274,6 +278,7 @@ function tryAt(n: string, q: number): Candidate | null {
     const month = monthOf.get(squash(g.mon!))!;
     const q2 = qualifier(g.qual);
     if (day < 1 || day > 31) return null;
+    if (!g.year && /^\s*(?:من\s+كل\s+(?:عام|سن[هة])|سنويا)/u.test(n.slice(end, end + 16))) return null; // a yearly date
     if (g.year) {
       const y = Number(g.year);
       if (!isValidDay(y, month, day)) return null;
@@ -342,7 +347,8 @@ function tryAt(n: string, q: number): Candidate | null {
       if (NOT_TODAY_AFTER.has(nextWord(n, end)) && !g.wd && !g.wd2) return null;
       if (MEDIA_BEFORE_TODAY.has(prevWord(n, q)) && !g.wd && !g.wd2) return null;
     }
-    const cue: DayCue = /^الليل/.test(rday) ? 'today' : rdayCue(rday === 'الامس' ? 'امس' : rday);
+    if (rday === 'غد' && !g.tod) return null;
+    const cue: DayCue = /^الليل/.test(rday) ? 'today' : rdayCue(rday === 'الامس' ? 'امس' : rday === 'غد' ? 'غدا' : rday);
     const wdName = g.wd ?? g.wd2;
     const wd = wdName ? (weekdayOf.get(wdName) ?? null) : null;
     return {
@@ -422,7 +428,7 @@ function tryAt(n: string, q: number): Candidate | null {
       if (!/^(يوم|اسبوع|شهر|عام|سن[هة])$/.test(g.unit!)) return null;
       // "منذ يوم الجمعة", "منذ شهر رمضان", "منذ العام الماضي": a point, not a duration
       const nw = nextWord(n, end);
-      if (/^ال/.test(nw) || weekdayOf.has(nw) || hmonthOf.has(nw) || monthOf.has(nw) || /^\d/.test(n.slice(end).trim())) return null;
+      if ((nw && !/^(تقريبا|واحد|فقط|كامل)$/.test(nw) && !/^\s*[.،,؛)]/.test(n.slice(end, end + 3))) || /^ال/.test(nw) || weekdayOf.has(nw) || hmonthOf.has(nw) || monthOf.has(nw) || /^\d/.test(n.slice(end).trim())) return null;
       count = 1;
     }
     if (g.pre === 'قبل' && /^(من|علي|ان|ان|بدء|انطلاق|موعد)$/.test(nextWord(n, end))) return null;

@@ -231,7 +231,9 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       const t = tokens[i];
       if (isComma(t)) {
         const n = tokens[i + 1];
-        if (n && (bare(n, CUE_PARTICIPLES) || frameAt(i + 1))) {
+        const n2 = tokens[i + 2];
+        const coordinated = n && (bare(n, CUE_VERBS) || (/^(بينما|فيما|وفيما|حين|وبينما)$/.test(n.norm) && n2 && bare(n2, CUE_VERBS)) || (n.norm === 'في' && n2?.norm === 'حين'));
+        if (n && (bare(n, CUE_PARTICIPLES) || frameAt(i + 1) || coordinated)) {
           end = t.start;
           break;
         }

@@ -10,7 +10,7 @@ import { splitSentences, tokenize, type Token } from '../../text/index.ts';
 import { findTemporalExpressions } from '../time/extract.ts';
 import { findQuoteMarks, type QuoteMarks } from './marks.ts';
 import {
-  COMPLEMENTIZERS, CUE_PARTICIPLES, OBJECT_PARTICIPLES, CUE_PREPOSITIONS, CUE_VERBS, FRAME_VERBS, NP_STOP, OBJECT_VERBS, RECIPIENT_HEADS, ROLE_HEADS, SOURCE_FRAMES, SOURCE_HEADS, NON_SOURCE_HEADS,
+  COMPLEMENTIZERS, CUE_PARTICIPLES, OBJECT_PARTICIPLES, CUE_PREPOSITIONS, CUE_VERBS, FRAME_VERBS, NP_STOP, OBJECT_VERBS, RECIPIENT_HEADS, ROLE_HEADS, SOURCE_FRAMES, SOURCE_HEADS, NON_SOURCE_HEADS, COMPLEMENTIZER_ONLY,
 } from './lexicon.ts';
 
 export interface QuoteOptions {
@@ -119,6 +119,18 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
           }
         }
         break;
+      }
+      // "ممثلة المنظمة في لبنان كارين …": a place inside the role phrase, when a name follows it
+      if (t.norm === 'في' && start >= 0) {
+        const loc = tokens[j + 1] ? mentionAt(tokens[j + 1].start) : undefined;
+        if (loc && loc.type === 'LOC') {
+          const k = tokens.findIndex((x) => x.start >= loc.end);
+          const per = k >= 0 ? mentionAt(tokens[k].start) : undefined;
+          if (per && per.type === 'PER') {
+            j = k;
+            continue;
+          }
+        }
       }
       if (NP_STOP.has(t.norm) || COMPLEMENTIZERS.has(t.norm) || inDate(t)) break;
       if (CUE_VERBS.has(t.norm) || CUE_PARTICIPLES.has(t.norm)) break;
@@ -333,6 +345,7 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     }
     const content = contentFrom(j, t.start, verb ? OBJECT_VERBS.has(verb) : OBJECT_PARTICIPLES.has(part!));
     if (!content) continue;
+    if (verb && COMPLEMENTIZER_ONLY.has(verb) && !/(?:^|\s)(?:ب?[أا]ن|[إا]ن)[\p{L}]*\s*$/u.test(text.slice(Math.max(0, content.span.start - 12), content.span.start).replace(/["“”«»]\s*$/u, ''))) continue;
     if (content.span.end - content.span.start < 3) continue;
     const spans = [cueSpan, content.span, ...(speaker.span && speaker.span.start > cueSpan.start - 200 && speaker.span.start < content.span.start ? [speaker.span] : [])];
     const start = Math.min(...spans.map((s) => s.start));

@@ -8,6 +8,8 @@ import type { Store } from './store/store.ts';
 import { makeProgress } from './cli/progress.ts';
 import { runCleanStage } from './clean/stage.ts';
 import { runExtractStage, NER_STAGE } from './pipeline/extract-stage.ts';
+import { runReuseStage } from './reuse/stage.ts';
+import { SIG_STAGE } from './reuse/backend.ts';
 
 export interface ProcessOptions {
   progress?: boolean;
@@ -16,6 +18,7 @@ export interface ProcessOptions {
 export interface ProcessReport {
   cleaned: number;
   extracted: number;
+  indexed: number;
 }
 
 /** Runs one stage with its own progress bar (shown only on a TTY, for runs longer than a second). */
@@ -33,5 +36,6 @@ async function step(store: Store, opts: ProcessOptions, stage: string, label: st
 export async function processAll(store: Store, opts: ProcessOptions = {}): Promise<ProcessReport> {
   const cleaned = await step(store, opts, 'clean', 'cleaning', (onProgress) => runCleanStage(store, { onProgress }));
   const extracted = await step(store, opts, NER_STAGE, 'extracting', (onProgress) => runExtractStage(store, { onProgress }));
-  return { cleaned, extracted };
+  const indexed = await step(store, opts, SIG_STAGE, 'wire copy', (onProgress) => runReuseStage(store, { onProgress }));
+  return { cleaned, extracted, indexed };
 }

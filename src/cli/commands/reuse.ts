@@ -7,7 +7,8 @@ import { Command } from 'commander';
 import type { ReuseLink } from '../../model.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Store } from '../../store/store.ts';
-import { LINK_STAGE, ReuseIndex, SIG_STAGE, storeTextSource } from '../../reuse/index.ts';
+import { LINK_STAGE } from '../../reuse/index.ts';
+import { runReuseStage } from '../../reuse/stage.ts';
 import { withDb, withJson, withStore, type CommonOptions } from '../options.ts';
 import { out, printJson } from '../output.ts';
 
@@ -21,22 +22,6 @@ export const exportLink = (l: ReuseLink) => ({
   passages: l.passages.map((p) => ({ text: p.text, start: p.start, end: p.end, other_start: p.otherStart, other_end: p.otherEnd })),
 });
 
-/** Indexes every stored article the reuse index has not seen yet; returns how many. */
-export async function updateReuseIndex(store: Store): Promise<number> {
-  const index = ReuseIndex.overStore(store, storeTextSource(store));
-  const textOf = storeTextSource(store);
-  let n = 0;
-  for (;;) {
-    const ids = await store.articlesWithoutAnalysis(SIG_STAGE, 500);
-    if (ids.length === 0) return n;
-    const docs = await textOf(ids);
-    docs.sort((a, b) => String(a.publishedAt ?? '').localeCompare(String(b.publishedAt ?? '')));
-    for (const d of docs) await index.add(d);
-    n += docs.length;
-    if (docs.length < ids.length) return n; // ids without a readable article: stop rather than loop
-  }
-}
-
 export function reuseCommand(): Command {
   return withJson(withDb(new Command('reuse')))
     .description('wire copy and near-duplicates: shared passages with offsets in both articles, who published first, credited agency')
@@ -45,7 +30,7 @@ export function reuseCommand(): Command {
       await withStore(
         opts,
         async (store) => {
-          await updateReuseIndex(store);
+          await runReuseStage(store);
           if (id) {
             if (!(await store.getArticle(id))) throw new NotFoundError('article', id, 'run `marsad list` to see stored ids');
             const links = (await store.getAnalysis<ReuseLink[]>(LINK_STAGE, id)) ?? [];

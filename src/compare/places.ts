@@ -85,6 +85,8 @@ export function readPlaces(tokens: Token[], mentions: EntityMention[] = []): Pla
       const kk = key(tokens[k]);
       if (levelOfKnown(kk) !== null || (typeLevel !== null || direction) && nameLike(tokens[k])) {
         from = k;
+        // a common word that opens the name right after the type noun ("مدينة بني حسان")
+        if (k - 1 >= j && k - 1 === j && !/^ال/.test(normalize(tokens[k - 1]!.text)) && !STOP.has(key(tokens[k - 1])) && tokens[k - 1]!.kind === 'word') from = k - 1;
         to = k + 1;
         // a second name word ("برج رحال", "بيونغ يانغ")
         if (levelOfKnown(kk) === null && to < tokens.length && !isBreak(tokens[to]) && nameLike(tokens[to]) && !nisba(tokens[to]!) && levelOfKnown(key(tokens[to])) === null && !PLACE_TYPES[key(tokens[to])] && !DIRECTIONS.has(key(tokens[to]))) to++;

@@ -120,6 +120,11 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
         }
         break;
       }
+      // "مصدر في الوزارة", "مسؤول في الشركة": an anonymous source and where it sits
+      if (t.norm === 'في' && words === 1 && /^(مصدر|مصادر|مسوول|مسوولون|مسوولين|عضو|اعضاء|مصدرا|موظف|موظفون|عامل|عاملون|عاملين)$/.test(tokenize(text.slice(start, end))[0]?.norm ?? '')) {
+        j++;
+        continue;
+      }
       // "ممثلة المنظمة في لبنان كارين …": a place inside the role phrase, when a name follows it
       if (t.norm === 'في' && start >= 0) {
         const loc = tokens[j + 1] ? mentionAt(tokens[j + 1].start) : undefined;
@@ -200,6 +205,8 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       }
       if (t.kind === 'word' && (COMPLEMENTIZERS.has(t.norm) || /^(وان|وانه|وانها)$/.test(t.norm))) {
         let s = k + 1;
+        // "قوله إن …"
+        if (/^قول/.test(t.norm) && tokens[s] && /^(ان|انه|انها)$/.test(tokens[s].norm)) s++;
         if (!tokens[s]) return null;
         const mm = isQuoteMark(tokens[s]) ? markAt(tokens[s].start) : undefined;
         if (mm) {

@@ -13,6 +13,7 @@ import { exportCommand } from './export.ts';
 import { cleanCommand } from './clean.ts';
 import { reuseCommand } from './reuse.ts';
 import { entitiesCommand, entityCommand } from './entities.ts';
+import { reportCommand } from './report.ts';
 
 export const COMMANDS: (() => Command)[] = [
   ingestCommand,
@@ -25,6 +26,7 @@ export const COMMANDS: (() => Command)[] = [
   reuseCommand,
   entitiesCommand,
   entityCommand,
+  reportCommand,
 ];
 
 export function registerCommands(program: Command): void {

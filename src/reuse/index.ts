@@ -13,7 +13,7 @@ export { alignPassages, alignTokens, coverageOf, DEFAULT_ALIGN, type AlignParams
 export { creditedAgency } from './agency.ts';
 export { MemoryReuseBackend, StoreReuseBackend, LINK_STAGE, SIG_STAGE, type ReuseBackend, type ReuseStore, type StoredSignature } from './backend.ts';
 export { DEFAULT_PARAMS, withParams, type ReuseParams, type ReuseParamsInput, type CopyRule } from './params.ts';
-export { classify, contractLink, mirrorLink, ReuseIndex, toRaw, type QueryOptions, type ReuseDoc, type ReuseFinding, type ReuseIndexOptions, type ReuseKind, type TextSource } from './reuse-index.ts';
+export { classify, contractLink, mirrorLink, rawToText, ReuseIndex, toRaw, type QueryOptions, type ReuseDoc, type ReuseFinding, type ReuseIndexOptions, type ReuseKind, type TextSource } from './reuse-index.ts';
 export { groupNearDuplicates } from './groups.ts';
 export { storeTextSource, reuseDocFromArticle } from './store-text.ts';
 export { keyTokens, matchForm, type TokenSeq } from './tokens.ts';

@@ -290,7 +290,7 @@ export function contractLink(l: ReuseFinding | ReuseLink): ReuseLink {
 
 /** The same link seen from the other article: offsets swapped, passage text from the other's text. */
 export function mirrorLink(thisId: string, l: ReuseFinding, other: ReuseDoc): ReuseLink & { kind: ReuseKind } {
-  const inv = rawToTextMap(other);
+  const inv = (raw: number) => rawToText(other, raw);
   return {
     otherId: thisId,
     similarity: l.similarity,
@@ -308,13 +308,11 @@ export function mirrorLink(thisId: string, l: ReuseFinding, other: ReuseDoc): Re
   };
 }
 
-function rawToTextMap(doc: ReuseDoc): (raw: number) => number {
+/** Maps an offset in the article's raw text back to `doc.text` (the inverse of `toRaw`; 0 when outside every piece). */
+export function rawToText(doc: ReuseDoc, raw: number): number {
   if (doc.pieces && doc.pieces.length > 0) {
-    const ps = doc.pieces;
-    return (raw) => {
-      for (const p of ps) if (raw >= p.rawStart && raw <= p.rawEnd) return p.from + (raw - p.rawStart);
-      return 0;
-    };
+    for (const p of doc.pieces) if (raw >= p.rawStart && raw <= p.rawEnd) return p.from + (raw - p.rawStart);
+    return 0;
   }
-  return (raw) => raw - (doc.offsetBase ?? 0);
+  return raw - (doc.offsetBase ?? 0);
 }

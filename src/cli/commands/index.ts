@@ -14,6 +14,8 @@ import { cleanCommand } from './clean.ts';
 import { reuseCommand } from './reuse.ts';
 import { entitiesCommand, entityCommand } from './entities.ts';
 import { reportCommand } from './report.ts';
+import { quotesCommand } from './quotes.ts';
+import { timelineCommand } from './timeline.ts';
 
 export const COMMANDS: (() => Command)[] = [
   ingestCommand,
@@ -27,6 +29,8 @@ export const COMMANDS: (() => Command)[] = [
   entitiesCommand,
   entityCommand,
   reportCommand,
+  quotesCommand,
+  timelineCommand,
 ];
 
 export function registerCommands(program: Command): void {

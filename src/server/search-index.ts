@@ -1,8 +1,11 @@
 /**
- * Full-text search over articles: an inverted index over stems kept in the store as postings
- * (index `search:stem`, key = stem, ref = article id; `search:entity`, key = entity id), so
- * it persists and grows incrementally: an article is indexed once, marked with a `search`
- * analysis record, and removing an article removes its postings (Store.deleteArticle).
+ * Full-text search over articles: an inverted index over stems kept in the store as postings,
+ * so it persists and grows incrementally. To keep the row count (write time) and the rows read
+ * per query small, a posting holds a block: key = stem, ref = `<block tag>:<id>,<id>,…` — the
+ * articles of one indexing batch that contain the stem (index `search:stem`; `search:entity`
+ * the same for entity ids). An indexed article is marked with a `search` analysis record.
+ * Deleted articles may linger in blocks; hits are checked against the catalog, so they never
+ * surface.
  *
  * A small in-memory catalog (id → source, date, title) answers the outlet/date filters and
  * the tie-breaks without touching article rows.
@@ -18,7 +21,14 @@ export const STEM_INDEX = 'search:stem';
 export const ENTITY_INDEX = 'search:entity';
 /** analysis stage marking an article as indexed; bump `INDEX_VERSION` to re-index everything */
 export const SEARCH_STAGE = 'search';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
+/** articles per posting block */
+export const BLOCK = 1000;
+let blockSeq = 0;
+const blockTag = () => `${Date.now().toString(36)}${(blockSeq++).toString(36)}`;
+
+/** article ids of a block posting's ref */
+export const idsOfRef = (ref: string): string[] => ref.slice(ref.indexOf(':') + 1).split(',');
 
 export interface ArticleMeta {
   id: string;
@@ -43,6 +53,7 @@ export interface ArticleHit {
   id: string;
   score: number;
   matched: number;
+  rank?: number;
 }
 
 export class ArticleCatalog {
@@ -113,7 +124,7 @@ export class ArticleSearch {
     for await (const a of store.iterateArticles()) {
       search.catalog.add(a);
       if (pending.has(a.id)) batch.push(a);
-      if (batch.length >= 200) await flush();
+      if (batch.length >= BLOCK) await flush();
       if (++done % 5000 === 0) opts.onProgress?.(done, indexed);
     }
     await flush();
@@ -126,23 +137,30 @@ export class ArticleSearch {
     if (!articles.length) return 0;
     const ids = articles.map((a) => a.id);
     const analyses = await loadAnalyses(this.store, ids, ['clean', 'entities']);
-    const stems: { key: string; ref: string }[] = [];
-    const entities: { key: string; ref: string }[] = [];
+    const stems = new Map<string, string[]>();
+    const entities = new Map<string, string[]>();
     const marks: { articleId: string; data: unknown }[] = [];
+    const add = (m: Map<string, string[]>, key: string, id: string) => {
+      const l = m.get(key);
+      if (l) l.push(id);
+      else m.set(key, [id]);
+    };
     for (const a of articles) {
       const an = analyses.get(a.id) ?? {};
       const clean = cleanOf(an);
       const terms = termsOf(indexTextOf(a, clean));
-      for (const key of terms) stems.push({ key, ref: a.id });
+      for (const key of terms) add(stems, key, a.id);
       const mentions: EntityMention[] = mentionsOf(an);
       const ents = new Set(mentions.map((m) => m.entityId).filter((e): e is string => !!e));
-      for (const key of ents) entities.push({ key, ref: a.id });
-      marks.push({ articleId: a.id, data: { v: INDEX_VERSION, terms: terms.size, entities: ents.size, withEntities: an.entities != null } });
+      for (const key of ents) add(entities, key, a.id);
+      marks.push({ articleId: a.id, data: { v: INDEX_VERSION, terms: terms.size, entities: ents.size, cleaned: clean != null } });
       this.catalog.add(a, a.title ?? clean?.title ?? null);
     }
+    const tag = blockTag();
+    const postings = (m: Map<string, string[]>) => [...m].map(([key, ids]) => ({ key, ref: `${tag}:${ids.join(',')}` }));
     await this.store.transaction(async () => {
-      await this.store.addPostings(STEM_INDEX, stems);
-      if (entities.length) await this.store.addPostings(ENTITY_INDEX, entities);
+      await this.store.addPostings(STEM_INDEX, postings(stems));
+      if (entities.size) await this.store.addPostings(ENTITY_INDEX, postings(entities));
       await this.store.putAnalyses(SEARCH_STAGE, marks);
     });
     return articles.length;
@@ -150,7 +168,7 @@ export class ArticleSearch {
 
   /** article ids mentioning an entity (from the entities stage) */
   async articlesOfEntity(entityId: string): Promise<string[]> {
-    return (await this.store.lookupPostings(ENTITY_INDEX, [entityId])).map((p) => p.ref);
+    return (await this.store.lookupPostings(ENTITY_INDEX, [entityId])).flatMap((p) => idsOfRef(p.ref)).filter((id) => this.catalog.byId.has(id));
   }
 
   /**
@@ -161,16 +179,24 @@ export class ArticleSearch {
   async search(terms: string[], filter: ArticleSearchFilter, rerank = 200): Promise<{ total: number; hits: ArticleHit[] }> {
     if (!terms.length) return { total: 0, hits: [] };
     const postings = await this.store.lookupPostings(STEM_INDEX, terms);
-    const df = new Map<string, number>();
-    for (const p of postings) df.set(p.key, (df.get(p.key) ?? 0) + 1);
-    const n = Math.max(1, this.catalog.size);
-    const idf = new Map([...df].map(([k, d]) => [k, Math.log(1 + n / d)]));
-    const byDoc = new Map<string, ArticleHit>();
+    const docsOf = new Map<string, string[]>();
     for (const p of postings) {
-      let h = byDoc.get(p.ref);
-      if (!h) byDoc.set(p.ref, (h = { id: p.ref, score: 0, matched: 0 }));
-      h.score += idf.get(p.key) ?? 0;
-      h.matched++;
+      const ids = idsOfRef(p.ref);
+      const l = docsOf.get(p.key);
+      if (l) for (const id of ids) l.push(id);
+      else docsOf.set(p.key, ids);
+    }
+    const n = Math.max(1, this.catalog.size);
+    const idf = new Map([...docsOf].map(([k, ids]) => [k, Math.log(1 + n / ids.length)]));
+    const byDoc = new Map<string, ArticleHit>();
+    for (const [key, ids] of docsOf) {
+      const w = idf.get(key) ?? 0;
+      for (const id of ids) {
+        let h = byDoc.get(id);
+        if (!h) byDoc.set(id, (h = { id, score: 0, matched: 0 }));
+        h.score += w;
+        h.matched++;
+      }
     }
     const hits: ArticleHit[] = [];
     for (const h of byDoc.values()) {
@@ -182,7 +208,9 @@ export class ArticleSearch {
       const db = this.catalog.byId.get(b.id)!;
       return (db.publishedAt ?? '').localeCompare(da.publishedAt ?? '') || db.seq - da.seq;
     };
-    hits.sort((a, b) => b.matched - a.matched || b.score - a.score || newer(a, b));
+    // coarse order on a numeric key (cheap for tens of thousands of hits); dates break ties in the head only
+    for (const h of hits) h.rank = h.matched * 1000 + h.score;
+    hits.sort((a, b) => b.rank! - a.rank!);
     // title boost on the head of the list
     const termSet = new Set(terms);
     const head = hits.slice(0, rerank);

@@ -7,7 +7,7 @@
 import type { Article, Quote, ReuseLink, Story } from '../model.ts';
 import type { Store } from '../store/store.ts';
 import { articleRecord, storyRecord, type ArticleAnalyses } from '../cli/export.ts';
-import { normalize, wordTokens } from '../text/index.ts';
+import { normalize } from '../text/index.ts';
 import { cleanOf, loadAnalyses, mentionsOf, quotesOf, reuseOf, STAGES } from './analyses.ts';
 import { articleText, safeUrl } from './text.ts';
 import type { StoryCache } from './stories.ts';
@@ -84,7 +84,12 @@ export function sharedRanges(links: ReuseLink[], within: Set<string> | null): Ra
   return out;
 }
 
-const wordCount = (s: string) => wordTokens(s).length;
+/** words as whitespace-separated runs: cheap, and what a reader counts */
+const wordCount = (s: string) => {
+  let n = 0;
+  for (const _ of s.matchAll(/\S+/g)) n++;
+  return n;
+};
 
 function missingStages(analyses: Iterable<ArticleAnalyses>): string[] {
   const seen = new Set<string>();

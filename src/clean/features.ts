@@ -4,7 +4,7 @@
  * credit, byline, caption, markup) and recurrence in the source's boilerplate model.
  */
 import type { Line } from './lines.ts';
-import { lineKey, hashKey, countWords } from './lines.ts';
+import { lineKey, countWords, collapseSpaces } from './lines.ts';
 import type { BoilerplateModel } from './boilerplate.ts';
 import { normalize } from '../text/index.ts';
 import * as L from './lexicon.ts';
@@ -44,6 +44,7 @@ export const FEATURES = [
   'recurTail',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
+const ZERO = Object.fromEntries(FEATURES.map((k) => [k, 0])) as Record<Feature, number>;
 
 /** Cues that decide a line's class on their own (no score needed). */
 export interface HardCues {
@@ -80,8 +81,23 @@ function markerOnly(norm: string): boolean {
   return countWords(norm.slice(m.index + m[0].length)) <= 1;
 }
 
+// closing quotes/brackets/spaces/asterisks at a line end (L.CLOSERS as a char set: a trailing-anchored
+// regex retries at every space of the line)
+const CLOSER_CHARS = new Set([...' \t"\'»”’)]}›*'].map((c) => c.charCodeAt(0)));
+
+/** The line without closing quotes/brackets at its end. */
+export function stripClosers(norm: string): string {
+  let e = norm.length;
+  while (e > 0) {
+    const c = norm.charCodeAt(e - 1);
+    if (!CLOSER_CHARS.has(c) && !(c <= 32 || c === 0xa0)) break;
+    e--;
+  }
+  return e === norm.length ? norm : norm.slice(0, e);
+}
+
 export function terminalOf(norm: string): { terminal: boolean; colon: boolean; ellipsis: boolean } {
-  const t = norm.replace(L.CLOSERS, '');
+  const t = stripClosers(norm);
   const ellipsis = /(\.\.|…)$/.test(t);
   return { terminal: L.TERMINAL.test(t) && !(ellipsis && norm.length < 40), colon: /[:：]$/.test(t), ellipsis };
 }
@@ -98,7 +114,7 @@ export function titleSimilarity(a: string, b: string | Set<string>): number {
 
 /** Word set of a title in matching form (computed once per article). */
 export function titleWords(title: string): Set<string> {
-  const k = lineKey(normalize(title).replace(/\s+/g, ' '));
+  const k = lineKey(collapseSpaces(normalize(title)));
   return new Set(k ? k.split(' ') : []);
 }
 
@@ -131,8 +147,8 @@ export function computeSignals(
     const sentence = (terminal && words >= 5) || words >= 30 || (words >= 8 && /[.!؟]["']?\s+\S/.test(norm));
     const headlineShape = !terminal && !colon && words >= 1 && words <= 20;
     let recurrence = 0;
-    if (model && docsInModel > 0 && norm) {
-      const c = model.count(source, hashKey(lineKey(norm)));
+    if (model && docsInModel > 0 && line.keyed) {
+      const c = model.count(source, line.hash);
       recurrence = Math.max(0, c - (selfCounted ? 1 : 0));
     }
     const short = words <= 8;
@@ -144,9 +160,10 @@ export function computeSignals(
       relatedMarker: words <= 8 && (!terminal || colon) && markerOnly(norm),
       relatedPrefix: L.RELATED_PREFIX.test(norm) && words <= 30,
       credit: words <= 30 && L.CREDIT.test(norm),
-      title: !!tWords && words > 0 && words <= 40 && titleSimilarity(norm, tWords) >= 0.8,
+      // Dice ≥ 0.8 needs the line's word count within [2/3, 3/2] of the title's (checked loosely first)
+      title: !!tWords && words > 0 && words <= 40 && 3 * words + 3 >= tWords.size && words <= 2 * tWords.size + 3 && titleSimilarity(norm, tWords) >= 0.8,
     };
-    const f = Object.fromEntries(FEATURES.map((k) => [k, 0])) as Record<Feature, number>;
+    const f = { ...ZERO };
     f.bias = 1;
     f.short = words <= 3 ? 1 : 0;
     f.medium = words >= 4 && words <= 9 ? 1 : 0;
@@ -164,7 +181,7 @@ export function computeSignals(
     f.captionCue = words <= 25 && L.CAPTION.test(norm) ? 1 : 0;
     f.latin = latinShare(norm) > 0.5 ? 1 : 0;
     f.bullet = /^[-–—•*·]/.test(norm) || /^\d{1,2}\s*[.)-]\s/.test(norm) ? 1 : 0;
-    f.question = /[؟?]$/.test(norm.replace(L.CLOSERS, '')) && words <= 12 ? 1 : 0;
+    f.question = words <= 12 && /[؟?]$/.test(stripClosers(norm)) ? 1 : 0;
     f.recur = recurrence >= 2 ? Math.min(1, Math.log2(recurrence) / 5) : 0;
     f.truncated = !terminal && words >= 15 ? 1 : 0;
     f.agencyShort = words <= 6 && L.AGENCY.test(norm) ? 1 : 0;

@@ -1,5 +1,6 @@
 /**
  * `npm run train:ner -- PATH [--dev DEV] [--epochs N] [--bits B] [--seed S] [--out FILE]`
+ * (--clusters-from MODEL reuses the word clusters of an existing model file instead of rebuilding them.)
  * Trains the entity tagger on a CoNLL file (`token TAG`, IOB2, blank line between sentences)
  * and writes the model to models/ner.bin.gz. Reproducible: shuffles are seeded.
  * With --dev, prints entity-level F1 on the dev file after every epoch (for tuning; never a test split).
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConll, scoreSpans, type LabelledSentence } from '../src/extract/entities/conll.ts';
-import { saveModel, type NerModel } from '../src/extract/entities/modelFile.ts';
+import { loadModel, saveModel, type NerModel } from '../src/extract/entities/modelFile.ts';
 import { DEFAULTS, tagWords, trainNer } from '../src/extract/entities/train.ts';
 import { ENTITY_TYPES } from '../src/extract/entities/tags.ts';
 import { prf, sharedData } from '../evals/report.ts';
@@ -28,6 +29,7 @@ const { values, positionals } = parseArgs({
     'cluster-tokens': { type: 'string' },
     'cluster-vocab': { type: 'string' },
     'no-clusters': { type: 'boolean' },
+    'clusters-from': { type: 'string' },
   },
 });
 
@@ -59,7 +61,13 @@ const t0 = Date.now();
 // word clusters from unlabelled news (default: the ANT stream when ../shared/data is present)
 let clusters: ClusterData | null = null;
 let clustersFrom: string | null = null;
-if (!values['no-clusters']) {
+if (values['clusters-from']) {
+  // reuse the clusters of an existing model file (same unlabelled text, skips the ~1 min build)
+  const from = loadModel(values['clusters-from']);
+  clusters = from.clusterData;
+  clustersFrom = from.meta.clustersFrom;
+  console.log(`clusters: reused from ${values['clusters-from']}`);
+} else if (!values['no-clusters']) {
   const paths = values.unlabelled ?? [join(sharedData, 'ant', 'articles.jsonl.gz')].filter((p) => existsSync(p));
   if (paths.length) {
     const maxTokens = Number(values['cluster-tokens'] ?? 20_000_000);

@@ -26,6 +26,8 @@ export interface ModelMeta {
   trainTokens: number;
   /** where the word clusters were learned (unlabelled text), if any */
   clustersFrom: string | null;
+  /** O-score penalty applied to the bias weight after training (absent in older models) */
+  oBias?: number;
 }
 
 export interface NerModel {

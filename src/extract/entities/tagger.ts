@@ -5,7 +5,8 @@
  * word is a word of its own (وبوتين → بوتين when بوتين occurs, بالكرملين → الكرملين).
  */
 import type { EntityMention, EntityType } from '../../model.ts';
-import { normWord, splitProclitics, tokenizeForTagging, type Tok } from './arabic.ts';
+import { matchKey, normWord, splitProclitics, tokenizeForTagging, type Tok } from './arabic.ts';
+import { consistentSpans, isNameLike } from './consistency.ts';
 import { newSentenceFeats, sentenceFeatures } from './features.ts';
 import type { NerModel } from './modelFile.ts';
 import { viterbi } from './perceptron.ts';
@@ -57,6 +58,8 @@ function procliticLength(word: string, standalone: Set<string>): number {
 export interface TagOptions {
   /** apply generic pattern rules after the statistical tagger (default true) */
   patterns?: boolean;
+  /** tag untagged repeats of names tagged elsewhere in the text (default true) */
+  consistency?: boolean;
 }
 
 /** Entity mentions of `text`, offsets into `text`, entityId null (resolution assigns ids). */
@@ -69,7 +72,12 @@ export function tagEntities(text: string, model: NerModel, opts: TagOptions = {}
     const tags = viterbi(model.weights, sentenceFeatures(words, model.gazetteer, model.clusters, model.weights.bits, scratch, model.weights));
     for (const sp of tagsToSpans(tags)) spans.push({ start: a + sp.start, end: a + sp.end, type: sp.type });
   }
-  const tokenSpans = opts.patterns === false ? spans : applyPatterns(toks, spans, text, (n) => model.clusters?.of(splitProclitics(n).base).fine !== '' );
+  let tokenSpans = opts.patterns === false ? spans : applyPatterns(toks, spans, text, (n) => model.clusters?.of(splitProclitics(n).base).fine !== '' );
+  // after the pattern rules, so their spans (قاعدة X → LOC) vote too
+  if (opts.consistency !== false) {
+    const keys = toks.map((t) => (t.kind === 'punct' ? '\u0000' + t.text : matchKey(t.text)));
+    tokenSpans = [...tokenSpans, ...consistentSpans(keys, tokenSpans, isNameLike)].sort((x, y) => x.start - y.start);
+  }
   const out: EntityMention[] = [];
   for (const sp of tokenSpans) {
     let a = sp.start;

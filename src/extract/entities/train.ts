@@ -5,7 +5,10 @@ import type { LabelledSentence } from './conll.ts';
 import { compactFeats, newSentenceFeats, sentenceFeatures } from './features.ts';
 import { makeModel, type NerModel } from './modelFile.ts';
 import { trainPerceptron, viterbi, type LinearWeights, type TrainExample } from './perceptron.ts';
-import { TAGS, repairBio } from './tags.ts';
+import { NUM_TAGS, O, TAGS, repairBio, tagsToSpans } from './tags.ts';
+import { biasFeatureId } from './features.ts';
+import { matchKey } from './arabic.ts';
+import { consistentSpans, isNameLike, type DocSpan } from './consistency.ts';
 
 export interface TrainNerOptions {
   bits?: number;
@@ -16,10 +19,12 @@ export interface TrainNerOptions {
   trainedOn?: string;
   clusters?: ClusterData | null;
   clustersFrom?: string | null;
+  /** subtracted from the O score of every token after training: trades precision for recall */
+  oBias?: number;
   onEpoch?: (epoch: number, model: NerModel, mistakes: number) => void;
 }
 
-export const DEFAULTS = { bits: 18, epochs: 10, seed: 13, folds: 5 } as const;
+export const DEFAULTS = { bits: 18, epochs: 8, seed: 13, folds: 5, oBias: 16 } as const;
 
 export function trainNer(sentences: LabelledSentence[], opts: TrainNerOptions = {}): NerModel {
   const bits = opts.bits ?? DEFAULTS.bits;
@@ -46,6 +51,7 @@ export function trainNer(sentences: LabelledSentence[], opts: TrainNerOptions = 
     trainedOn: opts.trainedOn ?? 'unknown',
     trainTokens: sentences.reduce((n, s) => n + s.words.length, 0),
     clustersFrom: clusterData ? (opts.clustersFrom ?? 'unknown') : null,
+    oBias: opts.oBias ?? DEFAULTS.oBias,
   };
   const wrap = (w: LinearWeights): NerModel => makeModel(meta, w, gazetteerData, clusterData);
   const weights = trainPerceptron(examples, {
@@ -54,6 +60,7 @@ export function trainNer(sentences: LabelledSentence[], opts: TrainNerOptions = 
     seed,
     onEpoch: opts.onEpoch ? (e, w, m) => opts.onEpoch!(e, wrap(w), m) : undefined,
   });
+  weights.emission[biasFeatureId(bits) * NUM_TAGS + O] -= meta.oBias;
   return wrap(weights);
 }
 
@@ -63,4 +70,29 @@ const tagScratch = newSentenceFeats();
 export function tagWords(model: NerModel, words: readonly string[]): number[] {
   const feats = sentenceFeatures(words, model.gazetteer, model.clusters, model.weights.bits, tagScratch, model.weights);
   return Array.from(viterbi(model.weights, feats));
+}
+
+/**
+ * Tags the sentences of one document (CoNLL words), then makes labels consistent across the
+ * document (see consistency.ts). Used by the evals on ANERcorp blocks of sentences.
+ */
+export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): number[][] {
+  const tags = sentences.map((s) => tagWords(model, s));
+  const keys: string[] = [];
+  const starts: number[] = [];
+  const spans: DocSpan[] = [];
+  sentences.forEach((s, k) => {
+    starts.push(keys.length);
+    for (const sp of tagsToSpans(tags[k])) spans.push({ start: sp.start + keys.length, end: sp.end + keys.length, type: sp.type });
+    for (const w of s) keys.push(/[\p{L}\p{N}]/u.test(w) ? matchKey(w) : '\u0000' + w);
+  });
+  for (const a of consistentSpans(keys, spans, isNameLike)) {
+    let k = starts.length - 1;
+    while (starts[k] > a.start) k--;
+    const st = a.start - starts[k];
+    const b = TAGS.indexOf(`B-${a.type}`);
+    tags[k][st] = b;
+    for (let j = st + 1; j < a.end - starts[k]; j++) tags[k][j] = b + 1;
+  }
+  return tags;
 }

@@ -99,9 +99,8 @@ export const PG_MIGRATIONS: PgMigration[] = [
         enqueued_at TIMESTAMPTZ NOT NULL DEFAULT now(),
         done_at     TIMESTAMPTZ
       );
-      -- what claim() scans: ready work in id order
-      CREATE INDEX jobs_ready ON jobs (id) WHERE state IN ('queued', 'failed');
-      CREATE INDEX jobs_running ON jobs (locked_at) WHERE state = 'running';
+      -- what claim() scans: unfinished work in id order (done/parked rows drop out of the index)
+      CREATE INDEX jobs_pending ON jobs (id) WHERE state IN ('queued', 'failed', 'running');
 
       CREATE TABLE queue_cursor (
         name    TEXT PRIMARY KEY,

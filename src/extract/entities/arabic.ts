@@ -1,10 +1,8 @@
 /**
  * Small Arabic helpers the entity stage needs: matching keys for names, proclitic splitting,
- * and a fallback tokenizer with offsets (used until src/text exports `wordTokens`).
+ * and the tokenizer used for tagging (the text toolkit's).
  */
-import * as text from '../../text/index.ts';
-
-const { normalize } = text;
+import { normalize, tokenize } from '../../text/index.ts';
 
 /** Normalised form used for features and matching (toolkit normalize + ة→ه at word end, lowercase Latin). */
 export function normWord(w: string): string {
@@ -56,28 +54,7 @@ export interface Tok {
   kind: 'word' | 'number' | 'latin' | 'punct';
 }
 
-const TOKEN_RE = /[\p{L}\p{M}\u0640]+(?:[-'’][\p{L}\p{M}]+)*|\p{Nd}+(?:[.,٫٬]\p{Nd}+)*|[^\s\p{L}\p{M}\p{Nd}]/gu;
-
-function kindOf(t: string): Tok['kind'] {
-  if (/^\p{Nd}/u.test(t)) return 'number';
-  if (/^[A-Za-z\u00C0-\u024F]/.test(t)) return 'latin';
-  if (/^[\p{L}\p{M}]/u.test(t)) return 'word';
-  return 'punct';
-}
-
-function localTokenize(raw: string): Tok[] {
-  const out: Tok[] = [];
-  for (const m of raw.matchAll(TOKEN_RE)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind: kindOf(m[0]) });
-  return out;
-}
-
-type ToolkitTokenize = (raw: string) => Tok[];
-const toolkitTokenize = (text as Record<string, unknown>).tokenize as ToolkitTokenize | undefined;
-
-/** All tokens (words, numbers, Latin, punctuation) with offsets into `raw`. */
+/** All tokens (words, numbers, Latin, punctuation) with offsets into `raw` (the text toolkit's tokenizer). */
 export function tokenizeForTagging(raw: string): Tok[] {
-  if (typeof toolkitTokenize === 'function') {
-    return toolkitTokenize(raw).map((t) => ({ text: t.text, start: t.start, end: t.end, kind: t.kind }));
-  }
-  return localTokenize(raw);
+  return tokenize(raw);
 }

@@ -9,7 +9,7 @@
 import type { AlignedFact, CoverageMatrix, SentenceRef, StoryArticle } from './types.ts';
 import { storySentences, type StorySentence } from './sentences.ts';
 import { buildSimilarity, type SimilarityModel } from './similarity.ts';
-import { valuesAgree } from './numbers.ts';
+import { sameSlot, valuesAgree } from './numbers.ts';
 
 export interface AlignOptions {
   /** minimum similarity of a linking pair (tuned on the corpus dev stories, see docs/design/compare.md) */
@@ -37,7 +37,7 @@ const cache = new WeakMap<StoryArticle[], StoryAnalysis>();
 export function numbersClash(a: StorySentence, b: StorySentence): boolean {
   for (const x of a.numbers) {
     if (!x.unit) continue;
-    const same = b.numbers.filter((y) => y.unit === x.unit && (x.period === null || y.period === null || x.period === y.period));
+    const same = b.numbers.filter((y) => sameSlot(x, y));
     if (same.length && !same.some((y) => valuesAgree(x, y))) return true;
   }
   return false;
@@ -45,7 +45,7 @@ export function numbersClash(a: StorySentence, b: StorySentence): boolean {
 
 function sharedNumbers(a: StorySentence, b: StorySentence): number {
   let n = 0;
-  for (const x of a.numbers) if (x.unit && b.numbers.some((y) => y.unit === x.unit && valuesAgree(x, y))) n++;
+  for (const x of a.numbers) if (x.unit && b.numbers.some((y) => sameSlot(x, y) && valuesAgree(x, y))) n++;
   return n;
 }
 

@@ -14,11 +14,11 @@ import { matchForm, normalize, type Token } from '../text/index.ts';
 import type { AlignedFact, DetailedConflict, DetailedSide, SentenceRef, StoryArticle } from './types.ts';
 import { analyseStory, type StoryAnalysis } from './align.ts';
 import type { StorySentence } from './sentences.ts';
-import { valuesAgree, type NumberMention } from './numbers.ts';
+import { sameSlot, valuesAgree, type NumberMention } from './numbers.ts';
 import { datesAgree, type DateRef } from './dates.ts';
 import { readPlaces, learnPlaces, PlaceGraph, sameName, type PlaceSlot } from './places.ts';
 import { bagCosine } from './similarity.ts';
-import { ACTOR_VERBS, DENIAL_FILLERS, DENIAL_PHRASES, DENIAL_VERBS, HELD_FRAME, MEETING_FRAME, NEGATION_WORDS, REPORTING, STOP } from './lexicon.ts';
+import { SCHEDULE_CUES, ACTOR_VERBS, DENIAL_FILLERS, DENIAL_PHRASES, DENIAL_VERBS, DENIAL_VERBS_OBJECT, POSTPOSED_DENIALS, HELD_FRAME, MEETING_FRAME, NEGATION_WORDS, REPORTING, STOP } from './lexicon.ts';
 
 export interface ConflictOptions {
   /** minimum sentence similarity for comparing quantities */
@@ -31,9 +31,15 @@ export interface ConflictOptions {
   claimSim?: number;
   /** reports further apart than this (days) are not compared on numbers or dates */
   maxDays?: number;
+  /** minimum similarity for two dates of a scheduled event hanging on the same word */
+  scheduledSim?: number;
+  /** share (IDF-weighted) of a denied proposition the asserting sentence must carry, whatever the sentence similarity */
+  claimCover?: number;
+  /** the same for a bare "لم" negation */
+  claimCoverWeak?: number;
 }
 
-export const CONFLICT_DEFAULTS: Required<ConflictOptions> = { numberSim: 0.12, dateSim: 0.3, placeSim: 0.1, claimSim: 0.18, maxDays: 3 };
+export const CONFLICT_DEFAULTS: Required<ConflictOptions> = { numberSim: 0.12, dateSim: 0.3, placeSim: 0.1, claimSim: 0.18, maxDays: 3, scheduledSim: 0.15, claimCover: 0.5, claimCoverWeak: 0.65 };
 
 type Kind = DetailedConflict['type'];
 
@@ -64,6 +70,21 @@ const explicitDays = (s: StorySentence): string[] | null => {
   const d = s.dates.filter((r) => r.days).flatMap((r) => r.days!);
   return d.length ? d : null;
 };
+/** explicit calendar dates (not resolved from the publication day) */
+const absoluteDays = (s: StorySentence): string[] => s.dates.filter((r) => r.days && !r.relative).flatMap((r) => r.days!);
+const dayMs = (d: string): number => Date.parse(`${d}T00:00:00Z`);
+/**
+ * Temporal scope: a sentence dated explicitly ("في 6 مارس 2024") is about that day; one without
+ * a date is about its publication day. Values further apart than `maxDays` are not compared.
+ */
+function withinDays(a: StorySentence, b: StorySentence, maxDays: number): boolean {
+  const da = absoluteDays(a), db = absoluteDays(b);
+  if (!da.length && !db.length) return true;
+  const ra = da.length ? da.map(dayMs) : (referenceDays(a) ?? []).map(dayMs);
+  const rb = db.length ? db.map(dayMs) : (referenceDays(b) ?? []).map(dayMs);
+  if (!ra.length || !rb.length) return true;
+  return ra.some((x) => rb.some((y) => Math.abs(x - y) <= maxDays * DAY));
+}
 const closeInTime = (a: StorySentence, b: StorySentence, maxDays: number): boolean =>
   a.pubTime === null || b.pubTime === null || Math.abs(a.pubTime - b.pubTime) <= maxDays * DAY;
 
@@ -102,21 +123,23 @@ function numberEdges(an: StoryAnalysis, i: number, j: number, o: Required<Confli
   const out: Edge[] = [];
   for (const x of a.numbers) {
     if (!x.unit) continue;
-    const comparable = b.numbers.filter((y) => y.unit === x.unit && (x.period === null || y.period === null || x.period === y.period));
+    const comparable = b.numbers.filter((y) => sameSlot(x, y));
     if (!comparable.length || comparable.some((y) => valuesAgree(x, y))) continue;
     for (const y of comparable) {
       // a running count: later reports differ by design unless they are about the same day
-      if (x.update || y.update) {
+      // a figure for a named period (inflation in February) is fixed once published: no running count
+      const samePeriod = x.period !== null && x.period === y.period;
+      if ((x.update || y.update) && !samePeriod) {
         if (!(ra && rb && ra.length === 1 && rb.length === 1 && ra[0] === rb[0])) continue;
         // the later report of a rising count is larger by design
         const [early, late] = (a.pubTime ?? 0) <= (b.pubTime ?? 0) ? [x, y] : [y, x];
         if (late.value > early.value && late.update) continue;
-      } else if (!daysMeet(explicitDays(a), explicitDays(b))) continue;
+      } else if (!daysMeet(explicitDays(a), explicitDays(b)) || !withinDays(a, b, o.maxDays)) continue;
       // the words around the two numbers must be about the same thing
       if (bagCosine(an.sim, localKeys(a, x), localKeys(b, y)) < 0.2) continue;
       // the other value must not be confirmed on this side either
-      if (a.numbers.some((z) => z !== x && z.unit === y.unit && valuesAgree(z, y))) continue;
-      out.push({ type: 'number', a: i, b: j, slot: `number:${x.unit}:${x.period ?? ''}`, about: `${unitLabel(a, x)}`, valueA: x.text, valueB: y.text, numA: x, numB: y });
+      if (a.numbers.some((z) => z !== x && sameSlot(z, y) && valuesAgree(z, y))) continue;
+      out.push({ type: 'number', a: i, b: j, slot: `number:${x.unit}:${x.role === 'plain' ? 'level' : x.role}:${x.period ?? ''}`, about: `${unitLabel(a, x)}`, valueA: x.text, valueB: y.text, numA: x, numB: y });
       break;
     }
   }
@@ -135,7 +158,7 @@ function dateEdges(an: StoryAnalysis, i: number, j: number, o: Required<Conflict
   const a = an.sentences[i]!, b = an.sentences[j]!;
   if (!closeInTime(a, b, o.maxDays)) return [];
   const s = an.sim.sim(i, j);
-  if (s < o.dateSim) return [];
+  if (s < Math.min(o.dateSim, o.scheduledSim)) return [];
   const govs = (x: StorySentence, d: DateRef): string => {
     const skip = new Set<number>();
     for (const r of x.dates) for (let k = r.from; k < r.to; k++) skip.add(k);
@@ -149,6 +172,11 @@ function dateEdges(an: StoryAnalysis, i: number, j: number, o: Required<Conflict
       const gy = govs(b, y);
       // same governing word, or near-identical sentences (one outlet copying the other)
       if (!(gx && gx === gy) && s < 0.6) continue;
+      // a scheduled event (the next hearing, a postponement "أرجأ … إلى") is its own slot: a looser
+      // similarity suffices when both dates hang on the same word; other shared governors need more
+      if (s < o.dateSim && !(gx && gx === gy && scheduled(a, x) && scheduled(b, y) && s >= o.scheduledSim)) continue;
+      // dates aligned crosswise (each also agrees with some date of the other sentence) are two slots
+      if (a.dates.some((z) => z !== x && datesAgree(z, y)) || b.dates.some((z) => z !== y && datesAgree(z, x))) continue;
       // the report dates themselves ("اليوم", "أمس") are not the slot unless the sentences are near copies
       if (x.relative && y.relative && s < 0.5) continue;
       // "منذ 15 آذار" is a start bound, not the date of the event
@@ -160,6 +188,17 @@ function dateEdges(an: StoryAnalysis, i: number, j: number, o: Required<Conflict
     }
   }
   return [];
+}
+
+/** a date of a scheduled event: a postponement or appointment word earlier in its clause (nine words) */
+function scheduled(s: StorySentence, d: DateRef): boolean {
+  if (d.from < 0) return false;
+  for (let k = d.from - 1; k >= Math.max(0, d.from - 9); k--) {
+    const t = s.tokens[k]!;
+    if (t.kind === 'punct' && /[،,.؛]/.test(t.text)) break;
+    if (SCHEDULE_CUES.has(key(t))) return true;
+  }
+  return false;
 }
 
 const sinceBefore = (s: StorySentence, d: DateRef): boolean => d.from > 0 && /^(منذ|حتى|قبل|بعد)$/.test(normalize(s.tokens[d.from - 1]!.text));
@@ -216,29 +255,78 @@ export function denialOf(s: StorySentence): Denial | null {
   // questions and headlines-as-questions deny nothing
   if (/[؟?]\s*$/.test(s.text)) return null;
   const norms = s.tokens.map((t) => normalize(t.text).replace(/^و/, ''));
+  const startsAt = (i: number, p: string): boolean => norms.slice(i, i + p.split(' ').length).join(' ').startsWith(p);
   for (let i = 0; i < s.tokens.length; i++) {
     const k = key(s.tokens[i]);
-    const pair = `${norms[i]} ${norms[i + 1] ?? ''}`;
-    const phrase = DENIAL_PHRASES.find((p) => pair.startsWith(p) || `${pair} ${norms[i + 2] ?? ''}`.startsWith(p));
-    const isCue = DENIAL_VERBS.has(k) || NEGATION_WORDS.has(norms[i]!) || !!phrase;
+    const phrase = DENIAL_PHRASES.find((p) => startsAt(i, p));
+    const postposed = POSTPOSED_DENIALS.find((p) => startsAt(i, p));
+    const objectVerb = DENIAL_VERBS_OBJECT.has(k);
+    const isCue = DENIAL_VERBS.has(k) || NEGATION_WORDS.has(norms[i]!) || !!phrase || !!postposed || objectVerb;
     if (!isCue) continue;
     // "لم يؤكد" (not confirmed) and "لا يستبعد" (does not rule out) are not denials
     const nextKey = key(s.tokens[i + 1]);
     if (NEGATION_WORDS.has(norms[i]!) && !phrase && (REPORTING.has(nextKey) || /^(يستبعد|تستبعد|يزال|تزال|يرد|سيما|بد)$/.test(norms[i + 1] ?? ''))) continue;
-    const core: string[] = [];
-    // "نفى X أن …": the denier comes first, the denied proposition after أن
-    let from = i + 1;
-    if (DENIAL_VERBS.has(k)) for (let m = i + 1; m < Math.min(s.tokens.length, i + 10); m++) if (/^(ان|بان)$/.test(norms[m]!)) { from = m + 1; break; }
-    for (let k2 = from; k2 < Math.min(s.tokens.length, from + 13); k2++) {
-      const t = s.tokens[k2]!;
-      if (t.kind === 'punct' && /[،,.؛:]/.test(t.text) && core.length >= 2) break;
-      const ck = s.keys[k2];
-      if (!ck || DENIAL_FILLERS.has(key(t))) continue;
-      core.push(ck);
-    }
-    if (core.length >= 2) return { core, cueAt: i, weak: !phrase && !DENIAL_VERBS.has(k) };
+    // "غير صحيح أن …" denies what follows; "ما نشر … غير صحيح", "وهو ما نفته الوزارة" what precedes
+    const before = objectVerb || (!!postposed && !/^(ان|بان)$/.test(norms[i + postposed.split(' ').length] ?? ''));
+    const core = before ? keysBefore(s, i) : keysAfter(s, i, DENIAL_VERBS.has(k), norms);
+    if (core.length >= 2) return { core, cueAt: i, weak: !phrase && !postposed && !objectVerb && !DENIAL_VERBS.has(k) };
   }
   return null;
+}
+
+/**
+ * A rough root for matching a denied proposition against an assertion across verb and noun forms
+ * ("يوقع" / "وقعا" / "توقيع" → "وقع", "تعهدت" / "التعهد" → "عهد"): imperfect and masdar prefixes
+ * and long vowels inside the word are dropped.
+ */
+export function rootOf(k: string): string {
+  let r = k;
+  if (r.length >= 4) r = r.replace(/^(سي|ست|ي|ت|ن)/, '');
+  if (r.length >= 4) r = r.replace(/(ات|ون|ين|وا|ت|ا)$/, '');
+  if (r.length >= 4) r = r[0] + r.slice(1, -1).replace(/[اوي]/g, '') + r.slice(-1);
+  return r;
+}
+
+/** the denied proposition after a cue: "نفى X أن …" skips the denier */
+function keysAfter(s: StorySentence, i: number, verb: boolean, norms: string[]): string[] {
+  const core: string[] = [];
+  let from = i + 1;
+  // "نفى X أن …", else "نفى X ما تردد عن …": the denier is not part of the proposition
+  if (verb) {
+    const that = norms.slice(i + 1, i + 10).findIndex((n) => /^(ان|بان)$/.test(n));
+    const what = norms.slice(i + 1, i + 8).findIndex((n) => n === 'ما');
+    if (that >= 0) from = i + 2 + that;
+    else if (what >= 0) {
+      from = i + 2 + what;
+      // skip the reporting word after "ما" and "عن"/"من" ("ما تردد عن", "ما نشرته الصحيفة من")
+      if (from < norms.length && !s.keys[from] === false && /^(تردد|نشر|نشرته|اورد|اوردته|ذكر|ذكرته|تداول|تناقل|اشيع|راج)/.test(norms[from]!)) from++;
+      const about = norms.slice(from, from + 4).findIndex((n) => n === 'عن' || n === 'من');
+      if (about >= 0) from += about + 1;
+    }
+  }
+  for (let k2 = from; k2 < Math.min(s.tokens.length, from + 13); k2++) {
+    const t = s.tokens[k2]!;
+    if (t.kind === 'punct' && /[،,.؛:]/.test(t.text) && core.length >= 2) break;
+    const ck = s.keys[k2];
+    if (!ck || DENIAL_FILLERS.has(key(t))) continue;
+    core.push(ck);
+  }
+  return core;
+}
+
+/** the judged proposition before a postposed cue, back to the clause or quotation start; nearest first */
+function keysBefore(s: StorySentence, i: number): string[] {
+  const core: string[] = [];
+  for (let k2 = i - 1; k2 >= Math.max(0, i - 14); k2--) {
+    const t = s.tokens[k2]!;
+    if (t.kind === 'punct' && /[،,.؛:«"“]/.test(t.text) && core.length >= 2) break;
+    if (/^(ان|إن|بان)$/.test(normalize(t.text)) && core.length >= 2) break;
+    const ck = s.keys[k2];
+    if (!ck || DENIAL_FILLERS.has(key(t)) || /^(كان|كانت|بانه|بانها|انه|انها)$/.test(normalize(t.text))) continue;
+    core.push(ck);
+  }
+  // the head of the proposition is its first word: read it in text order
+  return core.reverse();
 }
 
 function claimEdges(an: StoryAnalysis, i: number, j: number, denials: (Denial | null)[], o: Required<ConflictOptions>): Edge[] {
@@ -247,12 +335,25 @@ function claimEdges(an: StoryAnalysis, i: number, j: number, denials: (Denial | 
     const den = denials[d];
     if (!den || denials[aff]) continue;
     const other = an.sentences[aff]!;
-    const shared = new Set(den.core.filter((k) => other.keySet.has(k)));
-    const head = den.core.slice(0, den.weak ? 1 : 2).some((k) => other.keySet.has(k));
+    // the other sentence says the same negation ("أعمال لم تنجز" in both): they agree
+    const denier = an.sentences[d]!;
+    const cueKey = key(denier.tokens[den.cueAt]);
+    const nextKey = denier.keys[den.cueAt + 1] ?? '';
+    if (nextKey && other.tokens.some((t, m) => key(t) === cueKey && other.keys[m + 1] === nextKey)) continue;
+    // "جدل حول ما إذا كان …", "هل …": the other sentence asks, it does not assert
+    if (other.tokens.some((t, m) => /^(هل|وهل)$/.test(normalize(t.text)) || (normalize(t.text) === 'اذا' && /^ما$/.test(normalize(other.tokens[m - 1]?.text ?? ''))))) continue;
+    const otherRoots = new Set([...other.keySet].map(rootOf));
+    const inOther = (k: string): boolean => other.keySet.has(k) || otherRoots.has(rootOf(k));
+    const shared = new Set(den.core.filter(inOther));
+    const head = den.core.slice(0, den.weak ? 1 : 2).some(inOther);
     const s = an.sim.sim(i, j);
     if (!head) continue;
+    // how much of the denied proposition (IDF-weighted) the other sentence asserts
+    const w = (k: string): number => an.sim.idf.get(k) ?? Math.log(2);
+    const cover = [...new Set(den.core)].reduce((acc, k) => acc + (inOther(k) ? w(k) : 0), 0) / Math.max(1e-9, [...new Set(den.core)].reduce((acc, k) => acc + w(k), 0));
     // a strong overlap of the denied proposition, or a weaker one in a close sentence pair
-    if (!(shared.size >= 3 && s >= o.claimSim / 2) && !(s >= o.claimSim && (shared.size >= 2 || s >= o.claimSim * 1.6))) continue;
+    const strong = shared.size >= 3 && cover >= (den.weak ? o.claimCoverWeak : o.claimCover);
+    if (!strong && !(shared.size >= 3 && s >= o.claimSim / 2) && !(s >= o.claimSim && (shared.size >= 2 || s >= o.claimSim * 1.6))) continue;
     const text = an.sentences[d]!.tokens.slice(den.cueAt, den.cueAt + 8).map((t) => t.text).join(' ');
     out.push({ type: 'claim', a: aff, b: d, slot: `claim:${d}`, about: `نفي: ${text}…`, valueA: 'يؤكد', valueB: 'ينفي' });
   }
@@ -328,7 +429,7 @@ export function findConflicts(articles: StoryArticle[], facts?: AlignedFact[], o
   for (let i = 0; i < S.length; i++)
     for (let j = i + 1; j < S.length; j++) {
       if (S[i]!.articleId === S[j]!.articleId && !opts.withinArticle) continue;
-      if (an.sim.sim(i, j) < Math.min(o.placeSim, o.claimSim)) continue;
+      if (an.sim.sim(i, j) < Math.min(o.placeSim, o.claimSim, 0.03)) continue;
       edges.push(...numberEdges(an, i, j, o), ...dateEdges(an, i, j, o), ...placeEdges(an, i, j, places, graph, o), ...claimEdges(an, i, j, denials, o), ...actorEdges(an, i, j, o));
     }
   return groupEdges(an, edges, byId);

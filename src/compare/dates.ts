@@ -111,14 +111,15 @@ export function readDates(tokens: Token[], pub: number | null): DateRef[] {
     }
     // weekdays and relative days
     const k = key(i);
-    const wd = WEEKDAYS[k];
+    // a weekday name is definite ("الأحد", "يوم الأحد", "والأحد"): "بأحد فنادق" is "one of", not Sunday
+    const wd = WEEKDAYS[k] !== undefined && (/^[وفبل]?ال|^لل/.test(tokens[i]!.norm) || key(i - 1) === 'يوم') ? WEEKDAYS[k] : undefined;
     const rel = k === 'يوم' && tokens[i]!.norm.startsWith('ال') ? 0 : k === 'امس' ? -1 : k === 'غدا' ? 1 : null;
     if (rel !== null || wd !== undefined) {
       let offset = rel;
       let weekday = wd ?? null;
       let j = i + 1;
       if (rel === -1 && (key(j) === 'اول' || key(j) === 'الاول')) { offset = -2; j++; }
-      if (weekday === null && WEEKDAYS[key(j)] !== undefined) { weekday = WEEKDAYS[key(j)]!; j++; }
+      if (weekday === null && WEEKDAYS[key(j)] !== undefined && /^[وفبل]?ال|^لل/.test(tokens[j]!.norm)) { weekday = WEEKDAYS[key(j)]!; j++; }
       if (offset === null && weekday === null) continue;
       // an explicit date right after the weekday wins ("الخميس 27 مارس")
       let days: string[] | null = null;

@@ -24,6 +24,10 @@ export const REPORTING = keys(`قال قالت يقول تقول أضاف أضا
 /** perfect-tense negation: a denial of a past fact (لا/لن/ليس negate states or futures, too broad to use alone) */
 export const NEGATION_WORDS = new Set(['لم']);
 export const DENIAL_VERBS = keys(`نفى نفت ينفي تنفي نفي نافيا نافياً نافية كذب كذبت ينكر أنكر أنكرت`);
+/** denial verbs carrying the denied thing as a pronoun ("وهو ما نفته الوزارة"): the proposition is before */
+export const DENIAL_VERBS_OBJECT = keys(`نفاه نفته نفتها نفاها ينفيه تنفيه نفوه نفياه كذبه كذبته أنكره أنكرته`);
+/** phrases (normalised) that judge what comes BEFORE them ("ما نشر … كان سابقاً لأوانه") */
+export const POSTPOSED_DENIALS = ['سابق لاوانه', 'سابقا لاوانه', 'عار عن الصحة', 'عارية عن الصحة', 'لا اساس له', 'لا اساس لها', 'غير صحيح', 'غير صحيحة', 'غير دقيق', 'غير دقيقة', 'مجرد شايعات'];
 /** phrases (normalised, space-separated) that deny what is around them */
 export const DENIAL_PHRASES = [
   'لا توجد', 'لا يوجد', 'لا خطط', 'لا خطة', 'لا نية', 'غير صحيح', 'غير دقيق', 'عار عن الصحة', 'عارية عن الصحة', 'لا اساس',
@@ -139,3 +143,36 @@ export const ACTOR_VERBS = keys(`سجل سجلت أحرز أحرزت نفذ نف
 
 /** Hijri month names: a number before one is a date, not a quantity */
 export const HIJRI_MONTHS = keys(`محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة هـ ه`);
+
+/** words that put a date on a scheduled event: appointments, postponements, the next session */
+export const SCHEDULE_CUES = keys(`موعد موعدا المحدد المحددة المقرر المقررة مقرر مقررة حدد حددت أرجأ أرجأت أرجئ أرجئت إرجاء أجل أجلت
+  تأجيل تأجيلها تأجيله رفع رفعت يرفع المقبل المقبلة القادم القادمة ستعقد سيعقد تعقد يعقد ينطلق تنطلق ستنطلق انطلاق`);
+
+/**
+ * What a count is of: counted nouns grouped by the quantity they name, so "قتيلاً"، "قتلى" and
+ * "حالة وفاة" are one slot and "جرحى"، "مصابين" another. Keys are `matchForm` of the noun.
+ */
+export const UNIT_CLASSES: Record<string, string> = Object.fromEntries(
+  (
+    [
+      ['قتيل قتيلا قتيلاً قتلى قتيلة وفاة وفيات الوفيات ضحية ضحايا حتفهم جثة جثث', 'dead'],
+      ['جريح جريحا جريحاً جرحى مصاب مصابا مصاباً مصابين مصابون الجرحى', 'injured'],
+      ['إصابة إصابات الإصابات', 'cases'],
+      ['مفقود مفقودا مفقوداً مفقودين مفقودون', 'missing'],
+      ['نازح نازحا نازحين نازحون مشرد مشردا مشردين', 'displaced'],
+      ['متفرج متفرجا متفرجاً متفرجين مشجع مشجعا مشجعين متفرجون مشجعون', 'spectators'],
+      ['أسرة أسر عائلة عائلات', 'families'],
+    ] as [string, string][]
+  ).flatMap(([ws, c]) => ws.split(/\s+/).map((w) => [matchForm(w), c])),
+);
+/** verbs and nouns before "شخص/أشخاص" that make them dead or injured */
+export const DEATH_CUES = keys(`قتل قتلت مقتل لقي لقوا مصرع حتف حتفهم بحياة وفاة توفي وفاه أودى أودت`);
+export const INJURY_CUES = keys(`أصيب أصيبوا إصابة جرح جرحت إصابات`);
+/** words before a number that make it the size of a change ("بواقع 200 نقطة", "زيادة … 2%") */
+export const DELTA_CUES = keys(`بواقع بمقدار`);
+export const CHANGE_WORDS = keys(`رفع رفعت يرفع ترفع خفض خفضت يخفض تخفض زيادة زياده رفعها خفضها ارتفاع انخفاض تراجع تراجعت
+  ارتفع انخفض قفز قفزت هبط هبطت صعد صعدت زاد زادت نقص نقصت`);
+/** words right before a number that make it a level ("إلى 29.25 في المئة", "بلغ", "عند") */
+export const LEVEL_CUES = keys(`إلى الى لـ ليصل لتصل ليبلغ لتبلغ بلغ بلغت يبلغ تبلغ عند مستوى`);
+/** words right before a number that make it an earlier or compared value ("من 212 إلى 261", "مقابل 13.6") */
+export const PRIOR_CUES = keys(`من مقابل مقارنة بعدما`);

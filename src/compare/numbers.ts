@@ -5,14 +5,22 @@
  */
 import type { Token } from '../text/index.ts';
 import { matchForm, stem } from '../text/index.ts';
-import { HIJRI_MONTHS, APPROX_BEFORE, MAX_BEFORE, MIN_BEFORE, MONTHS, NUMBER_WORDS, PERCENT_WORDS, SCALE, STOP, UPDATE_CUES } from './lexicon.ts';
+import { CHANGE_WORDS, DEATH_CUES, DELTA_CUES, INJURY_CUES, LEVEL_CUES, PRIOR_CUES, UNIT_CLASSES, HIJRI_MONTHS, APPROX_BEFORE, MAX_BEFORE, MIN_BEFORE, MONTHS, NUMBER_WORDS, PERCENT_WORDS, SCALE, STOP, UPDATE_CUES } from './lexicon.ts';
 
 export type Exactness = 'exact' | 'approx' | 'min' | 'max';
+/**
+ * What the number is in its clause: the size of a change ("رفع الفائدة 200 نقطة", "بواقع"), an
+ * earlier or compared value ("من 212 إلى 261", "مقابل 13.6"), a level reached ("إلى 29.25"), or plain.
+ */
+export type NumberRole = 'delta' | 'prior' | 'to' | 'level' | 'plain';
 
 export interface NumberMention {
   value: number;
-  /** stem of the unit / counted noun ('%' for percentages); '' when none could be read */
+  /** what is counted: a class for common counted nouns ('dead', 'injured', 'cases', 'spectators'…),
+   *  '%' for percentages, 'bp' for basis points, 'pp' for percentage points, else the noun's stem;
+   *  '' when none could be read */
   unit: string;
+  role: NumberRole;
   exactness: Exactness;
   /** month named next to the number (1–12), or null */
   period: number | null;
@@ -83,8 +91,8 @@ export function readNumbers(tokens: Token[], skip: Set<number> = new Set()): Num
     else if (PERCENT_WORDS.has(key(tokens[u]))) { unit = '%'; u++; }
     else if (key(tokens[u]) === 'في' && PERCENT_WORDS.has(key(tokens[u + 1]))) { unit = '%'; u += 2; }
     else if (tokens[u]?.kind === 'word' && !STOP.has(key(tokens[u])) && tokenValue(tokens[u]) === null && MONTHS[key(tokens[u])] === undefined) {
-      unit = stem(key(tokens[u]));
-      u++;
+      unit = unitOf(tokens, u, from);
+      u += unit === 'bp' || unit === 'pp' || (key(tokens[u]) === 'حاله' && UNIT_CLASSES[key(tokens[u + 1])]) ? 2 : 1;
     }
     // exactness from the two words before, or "على الأقل" after
     let exactness: Exactness = 'exact';
@@ -114,10 +122,55 @@ export function readNumbers(tokens: Token[], skip: Set<number> = new Set()): Num
       }
     let update = false;
     for (let k = from - 1; k >= Math.max(0, from - 8); k--) if (UPDATE_CUES.has(key(tokens[k]))) update = true;
-    out.push({ value: v, unit, exactness, period, from, to: Math.max(j, u), update, text: tokens.slice(from, Math.max(j, u)).map((t) => t.text).join(' ') });
+    let role = roleOf(tokens, from);
+    // "من 212 مليون دولار إلى 261 مليون دولار": the second is the end of a range
+    if (role === 'level' && out.some((p) => p.role === 'prior' && p.unit === unit && from - p.to <= 2)) role = 'to';
+    out.push({ value: v, unit, role, exactness, period, from, to: Math.max(j, u), update, text: tokens.slice(from, Math.max(j, u)).map((t) => t.text).join(' ') });
     i = Math.max(j, u) - 1;
   }
   return out;
+}
+
+/** the counted noun at `u` as a slot class (see NumberMention.unit) */
+function unitOf(tokens: Token[], u: number, from: number): string {
+  const k = key(tokens[u]);
+  const next = key(tokens[u + 1]);
+  if (k === 'نقطه' && next === 'اساس') return 'bp';
+  if (k === 'نقطه' && /^مئوي/.test(next)) return 'pp';
+  if (k === 'حاله' && UNIT_CLASSES[next]) return UNIT_CLASSES[next]!;
+  if (UNIT_CLASSES[k]) return UNIT_CLASSES[k]!;
+  // "أشخاص": dead or injured by the verb before the number ("لقي 12 شخصاً حتفهم", "أصيب 30 شخصاً")
+  if (/^(شخص|اشخاص|شخصا)$/.test(k)) {
+    const around = [...tokens.slice(Math.max(0, from - 6), from), ...tokens.slice(u + 1, u + 4)].map((t) => key(t));
+    if (around.some((w) => DEATH_CUES.has(w))) return 'dead';
+    if (around.some((w) => INJURY_CUES.has(w))) return 'injured';
+  }
+  return stem(k);
+}
+
+/** the number's role from the words before it in its clause */
+function roleOf(tokens: Token[], from: number): NumberRole {
+  const p1 = key(tokens[from - 1]), p2 = key(tokens[from - 2]);
+  if (DELTA_CUES.has(p1) || DELTA_CUES.has(p2)) return 'delta';
+  if (PRIOR_CUES.has(p1) && !(MIN_BEFORE.has(p2) || MAX_BEFORE.has(p2) || APPROX_BEFORE.has(p2))) return 'prior';
+  if (LEVEL_CUES.has(p1) || tokens[from - 1]?.text.startsWith('لـ')) return 'level';
+  // a change word shortly before, with no "إلى" in between: the size of the change
+  for (let k = from - 1; k >= Math.max(0, from - 4); k--) {
+    if (isBreak(tokens[k]) || LEVEL_CUES.has(key(tokens[k]))) break;
+    if (CHANGE_WORDS.has(key(tokens[k]))) return 'delta';
+  }
+  return 'plain';
+}
+
+/** Are two quantities about the same slot: the same counted thing, role and period? */
+export function sameSlot(a: NumberMention, b: NumberMention): boolean {
+  if (!a.unit || a.unit !== b.unit) return false;
+  if (a.period !== null && b.period !== null && a.period !== b.period) return false;
+  // a change is not a level, and an earlier value is not the current one
+  const kind = (r: NumberRole): string => (r === 'level' || r === 'plain' ? 'value' : r);
+  // the end of a "من X إلى Y" range goes with a range end or a level reached, never a plain figure
+  if (a.role === 'to' || b.role === 'to') return a.role !== 'plain' && b.role !== 'plain' && kind(a.role) !== 'delta' && kind(b.role) !== 'delta' && a.role !== 'prior' && b.role !== 'prior';
+  return kind(a.role) === kind(b.role);
 }
 
 const sigDecimals = (x: number): number => {

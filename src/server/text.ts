@@ -15,7 +15,8 @@ export interface ArticleText {
 }
 
 export function articleText(article: Pick<Article, 'raw' | 'rawKind'>, clean: CleanResult | null): ArticleText {
-  if (clean && typeof clean.text === 'string' && Array.isArray(clean.paragraphs)) {
+  // a clean record without any body paragraph (an extraction failure) is not trusted: show the raw text
+  if (clean && typeof clean.text === 'string' && Array.isArray(clean.paragraphs) && clean.paragraphs.length > 0) {
     return { text: clean.text, paragraphs: clean.paragraphs, cleaned: true };
   }
   const text = article.rawKind === 'html' ? htmlToText(article.raw) : article.raw;

@@ -10,7 +10,7 @@ import { splitSentences, tokenize, type Token } from '../../text/index.ts';
 import { findTemporalExpressions } from '../time/extract.ts';
 import { findQuoteMarks, type QuoteMarks } from './marks.ts';
 import {
-  COMPLEMENTIZERS, CUE_PARTICIPLES, OBJECT_PARTICIPLES, CUE_PREPOSITIONS, CUE_VERBS, FRAME_VERBS, NP_STOP, OBJECT_VERBS, RECIPIENT_HEADS, ROLE_HEADS, SOURCE_FRAMES, SOURCE_HEADS, NON_SOURCE_HEADS, COMPLEMENTIZER_ONLY,
+  COMPLEMENTIZERS, CONTINUATION_OPENERS, CONTRAST_OPENERS, MASDARS, MASDAR_OBJECT_VERBS, SUBJECT_OPENERS, CUE_PARTICIPLES, OBJECT_PARTICIPLES, CUE_PREPOSITIONS, CUE_VERBS, FRAME_VERBS, NP_STOP, OBJECT_VERBS, RECIPIENT_HEADS, ROLE_HEADS, SOURCE_FRAMES, SOURCE_HEADS, NON_SOURCE_HEADS, COMPLEMENTIZER_ONLY,
 } from './lexicon.ts';
 
 export interface QuoteOptions {
@@ -28,6 +28,22 @@ const MAX_NP_TOKENS = 9;
 const MAX_GAP_TOKENS = 30;
 const MIN_ORPHAN_WORDS = 5;
 const NEGATIONS = new Set(['لم', 'لا', 'لن', 'ما', 'ولم', 'ولا', 'ولن', 'فلم']);
+/** Prepositions before which a cue form is a noun ("عن تعهد الحكومة", "بعد نفي الوزارة"). */
+const PREPOSITIONS = new Set(['عن', 'من', 'علي', 'الي', 'في', 'حول', 'بعد', 'قبل', 'ب', 'ل', 'مع', 'دون', 'بشان', 'اثر', 'عقب']);
+/** Pronoun-suffixed prepositions right after a verb ("أعرب فيها عن"): not a speaker. */
+const PRONOUN_PP = /^(فيه|فيها|فيهم|له|لها|لهم|عنه|عنها|منه|منها|عليه|عليها|خلاله|خلالها|بدوره|بدورها)$/;
+
+/**
+ * A verbal noun opening an object: a general list, or the تفعيل shape (تسجيل، توقيع، تمديد).
+ * Definite or not; the caller decides where it may stand.
+ */
+function isMasdar(t: Token | undefined, listedOnly = false): boolean {
+  if (!t || t.kind !== 'word') return false;
+  const w = t.norm.replace(/ة$/u, 'ه').replace(/^ال/, '');
+  if (MASDARS.has(w)) return true;
+  // "التقرير"/"تصريح" name a source far more often than an act
+  return !listedOnly && !/^(تقرير|تصريح|تعليق|تلفزيون)$/.test(w) && /^ت[^اويى][^اويى]ي[^اويىه]$/u.test(w);
+}
 
 /** The token's form with a conjunction و/ف stripped when the rest is a known word. */
 function bare(t: Token, known: Set<string>): string | null {
@@ -65,14 +81,33 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
   let previous: Speaker | null = null;
 
   /** Speaker noun phrase starting at token index i; returns the span and the index after it. */
-  function nounPhrase(i: number, limitPos: number): { span: Span | null; next: number } {
+  function nounPhrase(i: number, limitPos: number): { span: Span | null; next: number; masdar: boolean } {
     let j = i;
     let start = -1;
     let end = -1;
     let words = 0;
+    let masdar = false;
     while (j < tokens.length && tokens[j].start < limitPos) {
       const t = tokens[j];
       const m = mentionAt(t.start);
+      // a recipient before the subject ("قال للصحفيين: …", "أكد لـ«المدار» أن"): not the speaker
+      if (start < 0 && t.kind === 'word' && (/^لل/.test(t.norm) || t.norm === 'ل' || t.norm === 'لـ' || RECIPIENT_HEADS.has(t.norm.slice(1))) && !(m && m.start === t.start)) {
+        j++;
+        const qm = tokens[j] && isQuoteMark(tokens[j]) ? markAt(tokens[j].start) : undefined;
+        if (qm && qm.close >= 0) j = tokenAfter(qm.close);
+        else if (tokens[j] && mentionAt(tokens[j].start)) {
+          const mm = mentionAt(tokens[j].start)!;
+          while (j < tokens.length && tokens[j].start < mm.end) j++;
+        }
+        continue;
+      }
+      // the subject ends before a verbal noun that opens the object: "نفت الشركة وجود نية…"
+      // right after the verb only a listed or indefinite one ("وأعلن السماح…"; "وأضاف التقرير أن" has a subject)
+      const definite = /^ال/.test(t.norm);
+      if (t.kind === 'word' && !m && (start < 0 ? isMasdar(t, definite) : isMasdar(t) && (/^ال/.test(tokens[j - 1]?.norm ?? '') || !!mentionAt(tokens[j - 1]?.start ?? -1)))) {
+        masdar = true;
+        break;
+      }
       if (m && m.type !== 'MISC') {
         if (start < 0) start = m.start;
         end = Math.max(end, m.end);
@@ -148,7 +183,7 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       words++;
       j++;
     }
-    return { span: start >= 0 ? { start, end } : null, next: j };
+    return { span: start >= 0 ? { start, end } : null, next: j, masdar };
   }
 
   function speakerOf(span: Span | null): Speaker {
@@ -180,12 +215,26 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
   }
 
   /** Content after position index j (complementizer, colon or quote mark within the sentence). */
-  function contentFrom(j: number, cueStart: number, allowObject: boolean): { span: Span; direct: boolean; next: number } | null {
+  function contentFrom(j: number, cueStart: number, allowObject: boolean, masdarObject = false): { span: Span; direct: boolean; next: number } | null {
     const limit = sentenceEnd(cueStart);
     let k = j;
     let gap = 0;
+    let commaSeen = false;
+    let datesSkipped = 0;
     while (k < tokens.length && gap <= MAX_GAP_TOKENS) {
       const t = tokens[k];
+      // a time adverb or a parenthesis between the speaker and the object does not count as a gap
+      if (gap === 0 && k > j && (inDate(t) || /^[()]$/.test(t.norm))) {
+        k++;
+        continue;
+      }
+      if (isComma(t)) commaSeen = true;
+      if (inDate(t)) datesSkipped++;
+      // "أعلنت الوزارة (في بيان) تسجيل…": a verbal-noun object is what was said
+      if (masdarObject && !commaSeen && gap - datesSkipped <= 8 && isMasdar(t) && !PREPOSITIONS.has(tokens[k - 1]?.norm ?? '') && !/^[بل]/.test(t.norm)) {
+        const e = clauseEnd(t.start);
+        if (e > t.start) return { span: { start: t.start, end: e }, direct: false, next: tokenAfter(e) };
+      }
       if (t.start >= limit && !isQuoteMark(t)) return null;
       if (isColon(t)) {
         let n = k + 1;
@@ -251,7 +300,8 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       if (isComma(t)) {
         const n = tokens[i + 1];
         const n2 = tokens[i + 2];
-        const coordinated = n && (bare(n, CUE_VERBS) || (/^(بينما|فيما|وفيما|حين|وبينما)$/.test(n.norm) && n2 && bare(n2, CUE_VERBS)) || (n.norm === 'في' && n2?.norm === 'حين'));
+        const contrast = n && CONTRAST_OPENERS.has(n.norm) && [1, 2, 3, 4].some((d) => { const x = tokens[i + 1 + d]; return !!x && x.start < limit && !!bare(x, CUE_VERBS); });
+        const coordinated = n && (bare(n, CUE_VERBS) || contrast || (/^(بينما|فيما|وفيما|حين|وبينما)$/.test(n.norm) && n2 && bare(n2, CUE_VERBS)) || (n.norm === 'في' && n2?.norm === 'حين'));
         if (n && (bare(n, CUE_PARTICIPLES) || frameAt(i + 1) || coordinated)) {
           end = t.start;
           break;
@@ -293,6 +343,38 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     covered.push({ start: q.start, end: q.end });
   };
 
+  /**
+   * The subject of the sentence's opening verb ("ورحب محافظ البنك X بالاتفاق، وقال …",
+   * "أما X فبنى …، معتبراً"): after an optional "من جهته،"-style opener, a first word that can be a
+   * verb (no ال, not a particle) followed by a definite noun phrase or a PER/ORG mention.
+   */
+  function sentenceSubject(cueIndex: number): Span | null {
+    const sStart = sentenceStart(tokens[cueIndex].start);
+    let f = tokens.findIndex((x) => x.start >= sStart && x.kind !== 'punct');
+    if (f < 0 || f >= cueIndex) return null;
+    for (const o of CONTINUATION_OPENERS) {
+      if (o.every((w, d) => tokens[f + d]?.norm.replace(/^[وف](?=.{3})/, '') === w) && isComma(tokens[f + o.length])) {
+        f += o.length + 1;
+        break;
+      }
+    }
+    if (f >= cueIndex) return null;
+    const first = tokens[f];
+    const w = first.norm.replace(/^[وف](?=.{3})/, '');
+    const topic = w === 'اما';
+    if (!topic && (first.kind !== 'word' || /^ال/.test(w) || NP_STOP.has(w) || PREPOSITIONS.has(w) || w.length < 3 || mentionAt(first.start) || CUE_VERBS.has(w) || CUE_PARTICIPLES.has(w))) return null;
+    const np = nounPhrase(f + 1, tokens[cueIndex].start);
+    if (!np.span) return null;
+    const head = tokens[f + 1];
+    const mention = mentionAt(head.start);
+    // definite: "ال…", an idafa "محافظ البنك", or a PER/ORG mention inside
+    const idafa = tokens[f + 2] && tokens[f + 2].start < np.span.end && /^ال/.test(tokens[f + 2].norm);
+    const named = mentions.some((x) => x.start < np.span!.end && x.end > np.span!.start && (x.type === 'PER' || x.type === 'ORG'));
+    if (!/^ال/.test(head.norm) && !idafa && !named && !(topic && mention)) return null;
+    return np.span;
+  }
+  const quoteInSentence = (pos: number): boolean => quotes.some((q) => q.start >= sentenceStart(pos) && q.start < pos);
+
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
@@ -300,57 +382,78 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     const part = verb ? null : bare(t, CUE_PARTICIPLES);
     if (!verb && !part) continue;
     if (NEGATIONS.has(tokens[i - 1]?.norm ?? '')) continue;
+    // after a preposition the form is a verbal noun: "عن تعهد الحكومة", "بعد نفي الوزارة"
+    if (verb && t.norm === verb && PREPOSITIONS.has(tokens[i - 1]?.norm ?? '')) continue;
     // a verb inside someone's reported content is part of what they said
     if (verb && quotes.some((q) => t.start >= q.contentSpan.start && t.start < q.contentSpan.end)) continue;
     const cueOffset = /^[وف]/.test(t.norm) && t.norm.slice(1) === (verb ?? part) ? 1 : 0;
     const cueSpan: Span = { start: t.start + cueOffset, end: t.end };
     let speaker: Speaker;
     let j = i + 1;
+    let masdarObject = false;
     if (part) {
-      if (!previous) continue; // a participle continues a speaker; none yet (headline fragments)
-      speaker = { ...previous };
+      // a participle continues the sentence's subject, or the previous speaker
+      const sub = quoteInSentence(t.start) ? null : sentenceSubject(i);
+      if (sub) speaker = speakerOf(sub);
+      else if (previous) speaker = { ...previous };
+      else continue; // no speaker yet (headline fragments)
       // "مشيراً إلى أن", "لافتاً إلى"
       if (tokens[j] && CUE_PREPOSITIONS.has(tokens[j].norm) && tokens[j + 1] && COMPLEMENTIZERS.has(tokens[j + 1].norm)) {
         cueSpan.end = tokens[j].end;
         j++;
       }
     } else {
+      if (tokens[j] && PRONOUN_PP.test(tokens[j].norm)) j++;
       let np = nounPhrase(j, sentenceEnd(t.start));
+      masdarObject = np.masdar || MASDAR_OBJECT_VERBS.has(verb!);
       // "نقلت وكالة X عن مصدر …": the speaker is the quoted source
       if (/^نقل/.test(verb!) && tokens[np.next]?.norm === 'عن') {
         const src = nounPhrase(np.next + 1, sentenceEnd(t.start));
         if (src.span) np = src;
       }
-      // "وكان X (قد) قال": subject before the verb
+      // "وكان X (قد) قال", "غير أن X اكتفى", "أما X فقال": subject before the verb
       if (!np.span) {
         const sStart = sentenceStart(t.start);
         let k = i - 1;
         if (tokens[k]?.norm === 'قد') k--;
         let kan = -1;
+        let adjacent = false;
         for (let b = k; b >= 0 && tokens[b].start >= sStart && k - b < 10; b--) {
           if (/^(وكان|فكان|كان|وكانت|كانت)$/.test(tokens[b].norm)) {
             kan = b;
+            break;
+          }
+          if (SUBJECT_OPENERS.has(tokens[b].norm) && b < k) {
+            kan = b;
+            adjacent = true;
             break;
           }
           if (tokens[b].kind === 'punct' && !isComma(tokens[b])) break;
         }
         if (kan >= 0) {
           const sub = nounPhrase(kan + 1, tokens[k].end);
-          if (sub.span) np = { span: sub.span, next: j };
+          // after an opener the subject runs up to the verb ("لكن رئيس لجنة الحكام في الاتحاد X أكد")
+          const reaches = sub.next > k || (k - sub.next <= 6 && tokens.slice(sub.next, k + 1).every((x) => x.kind !== 'punct'));
+          if (sub.span && (!adjacent || reaches)) np = { span: adjacent ? { start: sub.span.start, end: tokens[k].end } : sub.span, next: j, masdar: false };
         }
       }
-      // no subject and no previous speaker: the subject of the sentence's first verb ("التقى X … وتعهد بـ…")
+      // no subject: the subject of the sentence's opening verb ("ورحب X بالاتفاق، وقال إن …"),
+      // else the previous speaker (speakerOf(null)); with none, the first verb's subject anyway
+      if (!np.span && !quoteInSentence(t.start)) {
+        const sub = sentenceSubject(i);
+        if (sub) np = { span: sub, next: np.next, masdar: np.masdar };
+      }
       if (!np.span && !previous) {
         const first = tokens.findIndex((x) => x.start >= sentenceStart(t.start) && x.kind === 'word');
         if (first >= 0 && first < i) {
           const sub = nounPhrase(first + 1, t.start);
-          if (sub.span) np = { span: sub.span, next: j };
+          if (sub.span) np = { span: sub.span, next: np.next, masdar: np.masdar };
         }
       }
       speaker = speakerOf(np.span);
       j = np.next;
     }
-    const content = contentFrom(j, t.start, verb ? OBJECT_VERBS.has(verb) : OBJECT_PARTICIPLES.has(part!));
+    const content = contentFrom(j, t.start, verb ? OBJECT_VERBS.has(verb) : OBJECT_PARTICIPLES.has(part!), masdarObject);
     if (!content) continue;
     if (verb && COMPLEMENTIZER_ONLY.has(verb) && !/(?:^|\s)(?:ب?[أا]ن|[إا]ن)[\p{L}]*\s*$/u.test(text.slice(Math.max(0, content.span.start - 12), content.span.start).replace(/["“”«»]\s*$/u, ''))) continue;
     if (content.span.end - content.span.start < 3) continue;

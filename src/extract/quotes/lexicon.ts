@@ -88,3 +88,23 @@ export const NON_SOURCE_HEADS = new Set(['لوايح', 'سجلات', 'حصيله
 
 /** Verbs that report speech only with a complementizer ("كتب أن"), never before a colon ("كتب: فلان" is a byline). */
 export const COMPLEMENTIZER_ONLY = new Set(['كتب', 'كتبت']);
+
+/**
+ * Common verbal nouns (مصادر) that open the object of a reporting verb ("نفت الشركة وجود نية…",
+ * "أعلنت الوزارة تسجيل…"): the speaker noun phrase ends before them. General news vocabulary;
+ * the تفعيل pattern (تسجيل، توقيع، تمديد) is recognised by shape in extract.ts.
+ */
+export const MASDARS = new Set([
+  'وجود', 'السماح', 'سماح', 'رفع', 'خفض', 'اطلاق', 'بدء', 'انطلاق', 'الغاء', 'استيناف', 'فتح', 'اغلاق', 'استقاله', 'اقاله', 'موافقه', 'رفض', 'عزم',
+  'نيه', 'التوصل', 'توصل', 'ارتفاع', 'انخفاض', 'تراجع', 'وقوع', 'مقتل', 'اصابه', 'وفاه', 'اعتقال', 'توقف', 'انتهاء', 'ابرام', 'اتخاذ', 'ارسال', 'وصول',
+  'مغادره', 'عوده', 'اجراء', 'انعقاد', 'عقد', 'حصول', 'منح', 'سحب', 'ضبط', 'احباط', 'استعداد', 'استمرار', 'اعتماد', 'اقرار', 'انشاء', 'اصدار', 'حظر', 'منع',
+]);
+
+/** Verbs that may take a verbal-noun object as what was said ("أعلنت الوزارة تسجيل…", "نفى المتحدث وجود…"). */
+export const MASDAR_OBJECT_VERBS = new Set<string>(['اعلن', 'نفي', 'نفت', 'اكد', 'كشف', 'رفض', 'نفوا', 'ينفي', 'تنفي', 'يعلن', 'تعلن', 'اكدت', 'اعلنت', 'يوكد', 'توكد', 'يكشف', 'تكشف'].flatMap((v) => [v, `${v}ت`, `${v}وا`]));
+
+/** Particles after which a noun phrase is the subject of a following verb ("غير أن X اكتفى", "أما X فقال"). */
+export const SUBJECT_OPENERS = new Set(['ان', 'لكن', 'ولكن', 'اما', 'واما']);
+
+/** Contrast openers that start a new clause after a comma ("، لكنها حذرت", "، غير أن X اكتفى"). */
+export const CONTRAST_OPENERS = new Set(['لكن', 'لكنه', 'لكنها', 'لكنهم', 'ولكن', 'ولكنه', 'ولكنها', 'غير', 'الا', 'بيد', 'بينما', 'فيما', 'وفيما', 'وبينما']);

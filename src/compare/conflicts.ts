@@ -37,9 +37,11 @@ export interface ConflictOptions {
   claimCover?: number;
   /** the same for a bare "لم" negation */
   claimCoverWeak?: number;
+  /** below this sentence similarity no denial is matched, however much it covers */
+  claimSimFloor?: number;
 }
 
-export const CONFLICT_DEFAULTS: Required<ConflictOptions> = { numberSim: 0.12, dateSim: 0.3, placeSim: 0.1, claimSim: 0.18, maxDays: 3, scheduledSim: 0.15, claimCover: 0.5, claimCoverWeak: 0.65 };
+export const CONFLICT_DEFAULTS: Required<ConflictOptions> = { numberSim: 0.12, dateSim: 0.3, placeSim: 0.1, claimSim: 0.18, maxDays: 3, scheduledSim: 0.15, claimCover: 0.5, claimCoverWeak: 0.65, claimSimFloor: 0.04 };
 
 type Kind = DetailedConflict['type'];
 
@@ -344,16 +346,29 @@ function claimEdges(an: StoryAnalysis, i: number, j: number, denials: (Denial | 
     if (other.tokens.some((t, m) => /^(هل|وهل)$/.test(normalize(t.text)) || (normalize(t.text) === 'اذا' && /^ما$/.test(normalize(other.tokens[m - 1]?.text ?? ''))))) continue;
     const otherRoots = new Set([...other.keySet].map(rootOf));
     const inOther = (k: string): boolean => other.keySet.has(k) || otherRoots.has(rootOf(k));
-    const shared = new Set(den.core.filter(inOther));
-    const head = den.core.slice(0, den.weak ? 1 : 2).some(inOther);
     const s = an.sim.sim(i, j);
-    if (!head) continue;
-    // how much of the denied proposition (IDF-weighted) the other sentence asserts
-    const w = (k: string): number => an.sim.idf.get(k) ?? Math.log(2);
-    const cover = [...new Set(den.core)].reduce((acc, k) => acc + (inOther(k) ? w(k) : 0), 0) / Math.max(1e-9, [...new Set(den.core)].reduce((acc, k) => acc + w(k), 0));
-    // a strong overlap of the denied proposition, or a weaker one in a close sentence pair
-    const strong = shared.size >= 3 && cover >= (den.weak ? o.claimCoverWeak : o.claimCover);
-    if (!strong && !(shared.size >= 3 && s >= o.claimSim / 2) && !(s >= o.claimSim && (shared.size >= 2 || s >= o.claimSim * 1.6))) continue;
+    // (1) the sentences are close and the denied proposition's head is in the other one
+    const exactShared = new Set(den.core.filter((k) => other.keySet.has(k)));
+    const headExact = den.core.slice(0, den.weak ? 1 : 2).some((k) => other.keySet.has(k));
+    const close = headExact && ((exactShared.size >= 3 && s >= o.claimSim / 2) || (s >= o.claimSim && (exactShared.size >= 2 || s >= o.claimSim * 1.6)));
+    // (2) the other sentence carries most of the denied proposition (IDF-weighted, across verb and
+    //     noun forms), counting a name written in several words ("بيونغ يانغ") once
+    let covered = false;
+    if (!close && s >= o.claimSimFloor && den.core.slice(0, den.weak ? 1 : 2).some(inOther)) {
+      const w = (k: string): number => an.sim.idf.get(k) ?? Math.log(2);
+      const core = [...new Set(den.core)];
+      const cover = core.reduce((acc, k) => acc + (inOther(k) ? w(k) : 0), 0) / Math.max(1e-9, core.reduce((acc, k) => acc + w(k), 0));
+      let units = 0;
+      den.core.forEach((k, m) => {
+        if (!inOther(k)) return;
+        const prev = den.core[m - 1];
+        if (prev && inOther(prev) && Math.abs(w(prev) - w(k)) < 1e-9) return; // one name in two words
+        units++;
+      });
+      if (process.env.MARSAD_DEBUG_CLAIMS) console.error('claim?', cover.toFixed(2), units, s.toFixed(3), den.core.join(' '), '|', other.text.slice(0, 60));
+      covered = units >= 3 && cover >= (den.weak ? o.claimCoverWeak : o.claimCover);
+    }
+    if (!close && !covered) continue;
     const text = an.sentences[d]!.tokens.slice(den.cueAt, den.cueAt + 8).map((t) => t.text).join(' ');
     out.push({ type: 'claim', a: aff, b: d, slot: `claim:${d}`, about: `نفي: ${text}…`, valueA: 'يؤكد', valueB: 'ينفي' });
   }
@@ -429,7 +444,7 @@ export function findConflicts(articles: StoryArticle[], facts?: AlignedFact[], o
   for (let i = 0; i < S.length; i++)
     for (let j = i + 1; j < S.length; j++) {
       if (S[i]!.articleId === S[j]!.articleId && !opts.withinArticle) continue;
-      if (an.sim.sim(i, j) < Math.min(o.placeSim, o.claimSim, 0.03)) continue;
+      if (an.sim.sim(i, j) < Math.min(o.placeSim, o.claimSim, o.claimSimFloor)) continue;
       edges.push(...numberEdges(an, i, j, o), ...dateEdges(an, i, j, o), ...placeEdges(an, i, j, places, graph, o), ...claimEdges(an, i, j, denials, o), ...actorEdges(an, i, j, o));
     }
   return groupEdges(an, edges, byId);

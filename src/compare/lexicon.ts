@@ -137,7 +137,8 @@ export const isKey = (set: Set<string>, word: string): boolean => set.has(matchF
 export const MEETING_FRAME = keys(`لقاء اللقاء التقى يلتقي التقيا لقائهما اجتماع الاجتماع اجتمع يجتمع اجتماعهما قمة القمة محادثات مباحثات`);
 export const HELD_FRAME = keys(`عقد عقدت انعقد انعقدت أقيم أقيمت جرى جرت`);
 /** fillers between a denial cue and the proposition it denies */
-export const DENIAL_FILLERS = keys(`توجد يوجد هناك ثمة خطط خطة نية أي تم يتم تكون يكون قد أن إن كان كانت وجود`);
+export const DENIAL_FILLERS = keys(`توجد يوجد هناك ثمة خطط خطة نية أي تم يتم تكون يكون قد أن إن كان كانت وجود
+  التزام قرار اتجاه توجه مشروع`);
 /** action verbs whose subject can be disputed ("سجل X الهدف") — reporting verbs are excluded */
 export const ACTOR_VERBS = keys(`سجل سجلت أحرز أحرزت نفذ نفذت قتل قتلت أطلق أطلقت فاز فازت وقع وقعت اغتال هاجم هاجمت اعتقل اعتقلت أصدر أصدرت قاد قادت`);
 

@@ -8,7 +8,7 @@ import { splitLines, type Line } from './lines.ts';
 import { computeSignals, type LineSignals, type Feature } from './features.ts';
 import { classifyLines, defaultScorer, type LineDecision, type Scorer } from './classify.ts';
 import { findGluedPrefix, type GluedPrefix } from './prefix.ts';
-import { extractHtml } from './html.ts';
+import { extractHtml, type ExtractedPage } from './html.ts';
 import type { BoilerplateModel } from './boilerplate.ts';
 
 export interface CleanInput {
@@ -16,6 +16,8 @@ export interface CleanInput {
   rawKind: 'text' | 'html';
   source: string | null;
   title?: string | null;
+  /** for HTML: the page already extracted from `raw` (e.g. for the boilerplate model), to skip a second parse */
+  page?: ExtractedPage;
 }
 
 export interface LineExplanation {
@@ -60,7 +62,7 @@ function analyse(input: CleanInput, model?: BoilerplateModel, opts: CleanOptions
   let meta: CleanResult['meta'] = {};
   let title = input.title ?? null;
   if (input.rawKind === 'html') {
-    const page = extractHtml(input.raw);
+    const page = input.page ?? extractHtml(input.raw);
     text = page.text;
     textIsRaw = false;
     tags = page.tags;

@@ -140,7 +140,8 @@ export function computeSignals(
   const tWords = title ? titleWords(title) : null;
   const base = lines.map((line): LineSignals => {
     const norm = line.norm;
-    const empty = norm.length === 0 && line.markupPrefix === 0;
+    // a line of tatweel/vowel marks/invisible characters only normalises to nothing but is not empty
+    const empty = line.text.length === 0 && line.markupPrefix === 0;
     const words = line.words;
     const { terminal, colon } = terminalOf(norm);
     // a full stop inside the line followed by more words also marks running text (tags glued after a sentence)
@@ -154,7 +155,7 @@ export function computeSignals(
     const short = words <= 8;
     const hard: HardCues = {
       markupOnly: (norm.length === 0 && line.markupPrefix > 0) || (norm.length > 0 && L.MARKUP_ONLY.test(line.text)),
-      other: norm.length > 0 && L.OTHER.test(norm),
+      other: norm.length > 0 ? L.OTHER.test(norm) : line.text.length > 0,
       cta: words <= 30 && L.CTA.test(norm) && !(terminal && words > 18 && CONJ_START.test(norm)),
       comment: words <= 6 && L.COMMENT.test(norm),
       relatedMarker: words <= 8 && (!terminal || colon) && markerOnly(norm),

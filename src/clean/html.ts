@@ -24,32 +24,45 @@ type AnyNode = any;
 
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'figcaption', 'pre', 'td', 'th', 'dt', 'dd', 'caption']);
 
+/** JSON-LD blocks, kept aside before the scripts are stripped. */
+const LD_SCRIPT = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json[^>]*>([\s\S]*?)<\/script\s*>/gi;
+// script/style bodies and comments carry no article text and cost the parser and readability most of
+// their time on real pages; only closed ones are cut (an unclosed one swallows the rest either way)
+const NOISE = /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
+
 export function extractHtml(html: string): ExtractedPage {
-  const { document } = parseHTML(html);
-  const meta = readMeta(document);
-  let contentHtml: string | null = null;
+  const ld: string[] = [];
+  for (const m of html.matchAll(LD_SCRIPT)) ld.push(m[1] ?? '');
+  const stripped = html.replace(NOISE, ' ');
+  // one DOM for metadata, the paragraph count and readability (which mutates it; it runs last)
+  const { document } = parseHTML(stripped);
+  const meta = readMeta(document, ld);
+  const pWords = Array.from(document.querySelectorAll('p') as ArrayLike<AnyNode>).reduce((n: number, p: AnyNode) => n + words(p.textContent ?? ''), 0);
+  let content: AnyNode = null;
   let rTitle: string | null = null;
   try {
-    const doc2 = parseHTML(html).document;
-    const r = new Readability(doc2 as AnyNode, { charThreshold: 200 }).parse();
+    // serializer: hand back the article element itself instead of HTML to be parsed again
+    const r = new Readability(document as AnyNode, { charThreshold: 200, serializer: (el: AnyNode) => el } as AnyNode).parse();
     if (r) {
-      contentHtml = r.content ?? null;
+      content = (r.content as AnyNode) ?? null;
       rTitle = r.title ? r.title.trim() : null;
       if (!meta.author && r.byline) meta.author = r.byline.trim();
       if (!meta.lang && r.lang) meta.lang = r.lang;
     }
   } catch {
-    contentHtml = null;
+    content = null;
   }
   let blocks: { tag: string; text: string }[] = [];
-  if (contentHtml) collectBlocks(parseHTML(`<html><body>${contentHtml}</body></html>`).document.body, blocks);
+  if (content) collectBlocks(content, blocks);
   // readability can pick the wrong container on broken markup: when its output holds less than
-  // half of the page's paragraph text, classify the whole page's blocks instead
-  const pWords = Array.from(document.querySelectorAll('p') as ArrayLike<AnyNode>).reduce((n: number, p: AnyNode) => n + words(p.textContent ?? ''), 0);
+  // half of the page's paragraph text, classify the whole page's blocks instead (fresh DOM: readability mutated this one)
   const gotWords = blocks.reduce((n, b) => n + words(b.text), 0);
-  if (document.body && (blocks.length === 0 || gotWords < 0.5 * pWords)) {
-    blocks = [];
-    collectBlocks(document.body, blocks);
+  if (blocks.length === 0 || gotWords < 0.5 * pWords) {
+    const body = parseHTML(stripped).document.body;
+    if (body) {
+      blocks = [];
+      collectBlocks(body, blocks);
+    }
   }
   const lines: string[] = [];
   const tags: string[] = [];
@@ -110,14 +123,14 @@ function hasBlockChild(el: AnyNode): boolean {
   return false;
 }
 
-function readMeta(document: AnyNode): Meta {
+function readMeta(document: AnyNode, ldBlocks: string[]): Meta {
   const meta: Meta = {};
   const m = (sel: string): string | null => {
     const el = document.querySelector(sel);
     const v = el?.getAttribute('content');
     return v ? String(v).trim() : null;
   };
-  for (const ld of jsonLd(document)) {
+  for (const ld of jsonLd(ldBlocks)) {
     const t = ld['@type'];
     const types = Array.isArray(t) ? t.map(String) : [String(t ?? '')];
     if (!types.some((x) => /Article|Posting|Report/i.test(x))) continue;
@@ -157,10 +170,10 @@ function personName(v: unknown): string | null {
 }
 
 /** Every JSON-LD object on the page, flattening @graph and arrays; malformed blocks are repaired or skipped. */
-function jsonLd(document: AnyNode): Record<string, any>[] {
+function jsonLd(blocks: string[]): Record<string, any>[] {
   const out: Record<string, any>[] = [];
-  for (const s of Array.from(document.querySelectorAll('script[type="application/ld+json"]') as ArrayLike<AnyNode>)) {
-    const parsed = parseLoose(String(s.textContent ?? ''));
+  for (const src of blocks) {
+    const parsed = parseLoose(src);
     const visit = (x: unknown): void => {
       if (Array.isArray(x)) x.forEach(visit);
       else if (x && typeof x === 'object') {

@@ -6,7 +6,7 @@ import type { Store } from '../store/store.ts';
 import type { Article, CleanResult } from '../model.ts';
 import { BoilerplateModel } from './boilerplate.ts';
 import { cleanArticle } from './clean.ts';
-import { extractHtml } from './html.ts';
+import { extractHtml, type ExtractedPage } from './html.ts';
 
 export const CLEAN_STAGE = 'clean';
 export const BOILERPLATE_STATE_KEY = 'clean.boilerplate';
@@ -16,13 +16,27 @@ export async function loadBoilerplateModel(store: Store): Promise<BoilerplateMod
   return j ? BoilerplateModel.fromJSON(j) : new BoilerplateModel();
 }
 
+// The extracted page of an HTML article, kept while the article object lives: the stage (and the
+// queue worker) first counts the extracted text in the boilerplate model, then cleans the same object.
+const pages = new WeakMap<object, { raw: string; page: ExtractedPage }>();
+
+/** The extracted page of an HTML article (parsed once per article object). */
+export function extractedPage(a: Pick<Article, 'raw' | 'rawKind'>): ExtractedPage | undefined {
+  if (a.rawKind !== 'html') return undefined;
+  const hit = pages.get(a);
+  if (hit && hit.raw === a.raw) return hit.page;
+  const page = extractHtml(a.raw);
+  pages.set(a, { raw: a.raw, page });
+  return page;
+}
+
 /** The text the boilerplate model counts for an article (extracted text for HTML). */
 export function modelText(a: Pick<Article, 'raw' | 'rawKind'>): string {
-  return a.rawKind === 'html' ? extractHtml(a.raw).text : a.raw;
+  return a.rawKind === 'html' ? extractedPage(a)!.text : a.raw;
 }
 
 export function cleanStored(a: Article, model?: BoilerplateModel): CleanResult {
-  return cleanArticle({ raw: a.raw, rawKind: a.rawKind, source: a.source, title: a.title }, model);
+  return cleanArticle({ raw: a.raw, rawKind: a.rawKind, source: a.source, title: a.title, page: extractedPage(a) }, model);
 }
 
 /**

@@ -1,7 +1,8 @@
 /** HTML pages written by us imitating Arabic news sites: RTL, nav, ads, related widgets, comments, JSON-LD. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanArticle } from '../../src/clean/index.ts';
+import { cleanArticle, extractHtml } from '../../src/clean/index.ts';
+import { extractedPage, modelText } from '../../src/clean/stage.ts';
 
 const P1 = 'أعلنت هيئة الطرق، صباح الأحد، افتتاح الجسر المعلق الجديد فوق خور المدينة أمام حركة السير، بعد أربع سنوات من أعمال البناء.';
 const P2 = 'وقال مدير المشروع إن الجسر يختصر زمن الرحلة بين ضفتي الخور من أربعين دقيقة إلى عشر دقائق في أوقات الذروة.';
@@ -73,4 +74,20 @@ test('html: unclosed tags and a caption inside the article', () => {
   const r = cleanArticle({ raw: html, rawKind: 'html', source: null });
   assert.deepEqual(r.paragraphs.map((p) => p.text), [P1, P2, P3, P4]);
   assert.ok(r.removed.some((s) => s.class === 'caption' && s.text.includes('تصوير')));
+});
+
+test('html: scripts, styles and comments never reach the text; JSON-LD is still read; a passed page is reused as is', () => {
+  const noisy = page({
+    ld: LD,
+    extra: '<script>var teaser = "<p>نص داخل سكربت لا يظهر</p>";</script><style>p{margin:0}</style><!-- <p>تعليق في الشيفرة</p> -->',
+  });
+  const r = cleanArticle({ raw: noisy, rawKind: 'html', source: null });
+  assert.ok(!r.text.includes('سكربت') && !r.text.includes('تعليق في الشيفرة') && !r.text.includes('margin'));
+  assert.equal(r.meta.author, 'سعيد الكعبي');
+  const pageOnce = extractHtml(noisy);
+  assert.deepEqual(cleanArticle({ raw: noisy, rawKind: 'html', source: null, page: pageOnce }), r);
+  // the stage hands the same extracted page to the model and to the cleaner (parsed once per article object)
+  const art = { raw: noisy, rawKind: 'html' as const };
+  assert.equal(extractedPage(art), extractedPage(art));
+  assert.equal(modelText(art), r.text);
 });

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { cleanArticle, BoilerplateModel } from '../../src/clean/index.ts';
 
 const LINES = [
+  'ـ',
+  '\u200f',
   'وقال المتحدث باسم الوزارة إن الفرق الميدانية تواصل عملها على مدار الساعة.',
   'أعلنت الشركة، الإثنين، عن خطة لتوسيع أعمالها في ثلاث دول خلال العام المقبل.',
   'عاجل',

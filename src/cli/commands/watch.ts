@@ -45,7 +45,7 @@ Feeds that fail back off exponentially (interval × 2^failures, at most 6 h). Co
         if (opts.status) {
           const health = await readHealth(store);
           const feeds = feedsFile ? readFeedsFile(feedsFile, opts.interval).map((f) => f.url) : Object.keys(health);
-          const rows = feeds.map((url) => ({ url, level: health[url] ? healthLevel(health[url]) : 'never-polled', ...(health[url] ?? {}) }));
+          const rows = feeds.map((url) => ({ ...(health[url] ?? {}), url, level: health[url] ? healthLevel(health[url]) : 'never-polled' }));
           if (opts.json) await printJson(rows);
           else
             await out(

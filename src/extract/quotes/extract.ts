@@ -224,11 +224,13 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     while (k < tokens.length && gap <= MAX_GAP_TOKENS) {
       const t = tokens[k];
       // a time adverb or a parenthesis between the speaker and the object does not count as a gap
-      if (gap === 0 && k > j && (inDate(t) || /^[()]$/.test(t.norm))) {
+      if (gap === 0 && (inDate(t) || /^[()]$/.test(t.norm))) {
         k++;
         continue;
       }
       if (isComma(t)) commaSeen = true;
+      // another reporting verb before any content: what follows is its content ("روت X كيف…، وقالت: «…»")
+      if (k > j && t.kind === 'word' && bare(t, CUE_VERBS) && !PREPOSITIONS.has(tokens[k - 1]?.norm ?? '')) return null;
       if (inDate(t)) datesSkipped++;
       // "أعلنت الوزارة (في بيان) تسجيل…": a verbal-noun object is what was said
       if (masdarObject && !commaSeen && gap - datesSkipped <= 8 && isMasdar(t) && !PREPOSITIONS.has(tokens[k - 1]?.norm ?? '') && !/^[بل]/.test(t.norm)) {
@@ -384,6 +386,8 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     if (NEGATIONS.has(tokens[i - 1]?.norm ?? '')) continue;
     // after a preposition the form is a verbal noun: "عن تعهد الحكومة", "بعد نفي الوزارة"
     if (verb && t.norm === verb && PREPOSITIONS.has(tokens[i - 1]?.norm ?? '')) continue;
+    // a vowelled passive ("يُتوقع أن", "يُذكر أن") has no speaker
+    if (verb && /^[وف]?[يت]\u064F/u.test(t.text)) continue;
     // a verb inside someone's reported content is part of what they said
     if (verb && quotes.some((q) => t.start >= q.contentSpan.start && t.start < q.contentSpan.end)) continue;
     const cueOffset = /^[وف]/.test(t.norm) && t.norm.slice(1) === (verb ?? part) ? 1 : 0;
@@ -407,8 +411,10 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       let np = nounPhrase(j, sentenceEnd(t.start));
       masdarObject = np.masdar || MASDAR_OBJECT_VERBS.has(verb!);
       // "نقلت وكالة X عن مصدر …": the speaker is the quoted source
-      if (/^نقل/.test(verb!) && tokens[np.next]?.norm === 'عن') {
-        const src = nounPhrase(np.next + 1, sentenceEnd(t.start));
+      let after = np.next;
+      while (tokens[after] && inDate(tokens[after])) after++;
+      if (/^نقل/.test(verb!) && tokens[after]?.norm === 'عن') {
+        const src = nounPhrase(after + 1, sentenceEnd(t.start));
         if (src.span) np = src;
       }
       // "وكان X (قد) قال", "غير أن X اكتفى", "أما X فقال": subject before the verb
@@ -418,7 +424,7 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
         if (tokens[k]?.norm === 'قد') k--;
         let kan = -1;
         let adjacent = false;
-        for (let b = k; b >= 0 && tokens[b].start >= sStart && k - b < 10; b--) {
+        for (let b = k; b >= 0 && tokens[b].start >= sStart && k - b < 14; b--) {
           if (/^(وكان|فكان|كان|وكانت|كانت)$/.test(tokens[b].norm)) {
             kan = b;
             break;
@@ -436,6 +442,14 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
           const reaches = sub.next > k || (k - sub.next <= 6 && tokens.slice(sub.next, k + 1).every((x) => x.kind !== 'punct'));
           if (sub.span && (!adjacent || reaches)) np = { span: adjacent ? { start: sub.span.start, end: tokens[k].end } : sub.span, next: j, masdar: false };
         }
+      }
+      // "…المركز الأوروبي لرصد الزلازل، الذي أوضح أن": the antecedent of the relative pronoun
+      if (!np.span && /^(الذي|التي|الذين)$/.test(tokens[i - 1]?.norm ?? '')) {
+        let e = i - 2;
+        if (isComma(tokens[e])) e--;
+        let b = e;
+        while (b > 0 && e - b < 8 && tokens[b - 1].kind === 'word' && !NP_STOP.has(tokens[b - 1].norm) && !SOURCE_FRAMES.some((f) => f[0] === tokens[b - 1].norm) && !bare(tokens[b - 1], CUE_VERBS)) b--;
+        if (b <= e && tokens[b]?.kind === 'word') np = { span: { start: tokens[b].start, end: tokens[e].end }, next: np.next, masdar: false };
       }
       // no subject: the subject of the sentence's opening verb ("ورحب X بالاتفاق، وقال إن …"),
       // else the previous speaker (speakerOf(null)); with none, the first verb's subject anyway

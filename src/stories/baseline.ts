@@ -1,19 +1,27 @@
 /**
  * The baseline the clusterer is measured against: single-pass clustering, TF-IDF cosine to
- * each cluster centroid (idf from the documents seen so far), one threshold, no time, no
- * index (scans every cluster). Deliberately plain.
+ * each cluster centroid, one threshold, no time, no index (scans every cluster). Deliberately
+ * plain. `idf: 'fit'` fits the idf on all the given documents first (what a scikit-learn
+ * TfidfVectorizer.fit_transform + single pass does); 'incremental' uses the documents seen so far.
  */
 import { articleTerms, type StoryInput } from './features.ts';
 
-export function baselineClusters(inputs: StoryInput[], threshold: number): Map<string, string> {
+export function baselineClusters(inputs: StoryInput[], threshold: number, idf: 'fit' | 'incremental' = 'incremental'): Map<string, string> {
   const df = new Map<string, number>();
   let n = 0;
+  const all = inputs.map((a) => articleTerms(a));
+  if (idf === 'fit') {
+    for (const t of all) for (const k of t.tf.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    n = inputs.length;
+  }
   const clusters: { id: string; centroid: Map<string, number> }[] = [];
   const out = new Map<string, string>();
-  for (const a of inputs) {
-    const terms = articleTerms(a);
-    n++;
-    for (const k of terms.tf.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  for (let i = 0; i < inputs.length; i++) {
+    const terms = all[i];
+    if (idf === 'incremental') {
+      n++;
+      for (const k of terms.tf.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    }
     const vec = new Map<string, number>();
     let s = 0;
     for (const [k, w] of terms.tf) {
@@ -41,7 +49,7 @@ export function baselineClusters(inputs: StoryInput[], threshold: number): Map<s
       clusters.push(best);
     }
     for (const [k, x] of vec) best.centroid.set(k, (best.centroid.get(k) ?? 0) + x);
-    out.set(a.id, best.id);
+    out.set(inputs[i].id, best.id);
   }
   return out;
 }

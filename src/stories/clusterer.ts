@@ -2,18 +2,23 @@
  * Online story clustering in arrival order. Each article, using only what is known at that
  * time, joins the best-scoring active story or starts a new one:
  *
- *   score = max(cos(article, story centroid), memberLink · max cos(article, recent member))
- *           · recency(Δt since the story's last article)
+ *   sim   = max(cos(article, story centroid), memberLink · max cos(article, recent member))
+ *   score = sim · recency(Δt since the story's last article)
  *           + titleBonus · title-term overlap + entityBonus · shared-entity overlap
  *
- * Vectors are TF-IDF over stemmed terms with time-decayed document frequencies. Candidates
- * come from an inverted index over each active story's top centroid terms, so the cost of an
- * assignment depends on the posting lists touched, not on the number of stories. Stories
- * inactive for `closeAfterDays` leave the index. Within a story, articles are grouped into
- * events by similarity and time (see `assignEvent`).
+ * Vectors are TF-IDF over stemmed terms; document frequencies decay with a long half-life so
+ * they describe the language of the last weeks, not of today's burst (a burst makes its own
+ * words look common and shatters the biggest story). Candidates come from an inverted index
+ * over each active story's top centroid terms, so an assignment costs the posting lists it
+ * touches, not the number of stories. After each assignment the story is compared with the
+ * other candidates: two stories whose centroids converged merge. Stories inactive for
+ * `closeAfterDays` leave the index (their records stay). Within a story, articles form events
+ * (src/stories/events.ts). The whole state is JSON-serialisable (toJSON/fromJSON).
  */
-import { articleTerms, type ArticleTerms, type StoryInput } from './features.ts';
+import { articleTerms, DEFAULT_TERM_WEIGHTS, type ArticleTerms, type StoryInput, type TermWeights } from './features.ts';
 import { DecayedDocumentFrequency } from './decayed-df.ts';
+import { addInto, cosine, dot, topK, unitize, vecFromJSON, vecToJSON, type Vec } from './vectors.ts';
+import { assignEvent, DEFAULT_EVENT_PARAMS, type EventParams, type EventState } from './events.ts';
 
 export interface ClusterParams {
   /** join the best story when its score reaches this */
@@ -22,68 +27,54 @@ export interface ClusterParams {
   memberLink: number;
   /** document-frequency half-life */
   halfLifeDays: number;
-  /** recency: score is multiplied by exp(-Δhours / recencyHours) beyond `graceHours` */
+  /** recency: the score is multiplied by exp(-(Δhours - graceHours) / recencyHours) beyond graceHours */
   recencyHours: number;
   graceHours: number;
-  /** stories with no article for this long are closed */
+  /** stories with no article for this long are closed (leave the index) */
   closeAfterDays: number;
+  /** weight of the share of the article's title terms found in the story's titles */
   titleBonus: number;
+  /** weight of the share of the article's entities found in the story */
   entityBonus: number;
-  /** terms of an article used as vector / for retrieval */
+  /** two stories merge when their centroids' cosine reaches this */
+  mergeThreshold: number;
+  /** stories compared for a merge after each assignment (best-scoring candidates) */
+  mergeCandidates: number;
+  /** terms of an article kept in its vector / used to probe the index */
   maxArticleTerms: number;
   retrievalTerms: number;
-  /** centroid terms kept per story and indexed */
+  /** centroid terms kept per story, and how many of them are indexed */
   maxCentroidTerms: number;
   indexedTerms: number;
   /** recent member vectors kept per story for member links */
   keptMembers: number;
-  /** an article joins an event of its story when similarity ≥ this and within eventHours */
-  eventThreshold: number;
-  eventHours: number;
-  /** longest posting list scanned per term (most recent entries) */
+  /** longest part of a posting list scanned per term (most recent entries) */
   maxPostings: number;
-  /** how much a story's size raises its score (log-scaled) */
-  sizePrior: number;
-  /** signature terms per story, and the weight of lead coverage by them */
-  signatureTerms: number;
-  coverageWeight: number;
-  /** coverage counts fully once a story has this many articles */
-  coverageMinCount: number;
+  terms: TermWeights;
+  events: EventParams;
 }
 
-/** Chosen on dev data only (see docs/design/stories.md and `npm run eval -- stories`). */
+/** Chosen on dev data only (ANT 14–15 April 2018 replayed after its previous month): docs/design/stories.md. */
 export const DEFAULT_PARAMS: ClusterParams = {
-  threshold: 0.3,
-  memberLink: 0.9,
-  halfLifeDays: 14,
-  recencyHours: 96,
-  graceHours: 24,
-  closeAfterDays: 10,
-  titleBonus: 0.1,
-  entityBonus: 0.1,
-  maxArticleTerms: 80,
-  retrievalTerms: 12,
-  maxCentroidTerms: 200,
+  threshold: 0.2,
+  memberLink: 0.8,
+  halfLifeDays: 30,
+  recencyHours: 480,
+  graceHours: 72,
+  closeAfterDays: 21,
+  titleBonus: 0.05,
+  entityBonus: 0.05,
+  mergeThreshold: 0.5,
+  mergeCandidates: 4,
+  maxArticleTerms: 400,
+  retrievalTerms: 30,
+  maxCentroidTerms: 300,
   indexedTerms: 40,
-  keptMembers: 12,
-  eventThreshold: 0.35,
-  eventHours: 30,
-  maxPostings: 3000,
-  sizePrior: Number(process.env.SP ?? 0),
-  signatureTerms: Number(process.env.SIG ?? 25),
-  coverageWeight: Number(process.env.COVW ?? 0.5),
-  coverageMinCount: Number(process.env.COVN ?? 3),
+  keptMembers: 8,
+  maxPostings: 2000,
+  terms: DEFAULT_TERM_WEIGHTS,
+  events: DEFAULT_EVENT_PARAMS,
 };
-
-type Vec = Map<string, number>;
-
-interface EventState {
-  id: string;
-  centroid: Vec;
-  first: number;
-  last: number;
-  articleIds: string[];
-}
 
 interface StoryState {
   id: string;
@@ -97,8 +88,6 @@ interface StoryState {
   articleIds: string[];
   events: EventState[];
   indexed: string[];
-  /** top centroid terms: what the story is about */
-  signature: Set<string>;
   closed: boolean;
 }
 
@@ -110,51 +99,74 @@ export interface Assignment {
   isNewStory: boolean;
   /** stories merged into `storyId` by this assignment (they no longer exist) */
   merged: string[];
+  /** stories scored for this article (the retrieval cost) */
+  candidates: number;
 }
 
-function norm(v: Vec): number {
-  let s = 0;
-  for (const x of v.values()) s += x * x;
-  return Math.sqrt(s);
+export interface SnapshotEvent {
+  id: string;
+  articleIds: string[];
+  /** epoch ms of the first and last article */
+  first: number;
+  last: number;
+  /** ISO date reported by the articles (eventDate input), when known */
+  date: string | null;
 }
 
-function dot(a: Vec, b: Vec): number {
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [k, x] of small) {
-    const y = big.get(k);
-    if (y !== undefined) s += x * y;
-  }
-  return s;
+export interface SnapshotStory {
+  id: string;
+  articleIds: string[];
+  first: number;
+  last: number;
+  closed: boolean;
+  events: SnapshotEvent[];
 }
 
-function cosine(a: Vec, b: Vec): number {
-  const na = norm(a);
-  const nb = norm(b);
-  return na === 0 || nb === 0 ? 0 : dot(a, b) / (na * nb);
+const STATE_VERSION = 1;
+
+export interface ClustererJSON {
+  version: number;
+  params: ClusterParams;
+  idPrefix: string;
+  nextStory: number;
+  nextEvent: number;
+  df: ReturnType<DecayedDocumentFrequency['toJSON']>;
+  /** in activity order (least recently updated first) */
+  stories: StoryJSON[];
+  index: [string, string[]][];
 }
 
-function topK(v: Vec, k: number): Vec {
-  if (v.size <= k) return v;
-  return new Map([...v].sort((x, y) => y[1] - x[1]).slice(0, k));
+interface StoryJSON {
+  id: string;
+  centroid: [string, number][];
+  count: number;
+  first: number;
+  last: number;
+  titleTerms: [string, number][];
+  entities: [string, number][];
+  members: { id: string; vec: [string, number][] }[];
+  articleIds: string[];
+  events: { id: string; centroid: [string, number][]; first: number; last: number; date: string | null; articleIds: string[] }[];
+  indexed: string[];
+  closed: boolean;
 }
 
-function addInto(target: Vec, v: Vec, scale = 1): void {
-  for (const [k, x] of v) target.set(k, (target.get(k) ?? 0) + x * scale);
-}
-
-function overlap(terms: Set<string>, counts: Map<string, number>): number {
+function shareIn(terms: Set<string>, counts: Map<string, number>): number {
   if (terms.size === 0 || counts.size === 0) return 0;
   let hit = 0;
   for (const t of terms) if (counts.has(t)) hit++;
   return hit / terms.size;
 }
 
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
 export class StoryClusterer {
   readonly params: ClusterParams;
-  private readonly df: DecayedDocumentFrequency;
+  private df: DecayedDocumentFrequency;
+  /** every story ever made (closed ones keep only their record); Map order = activity order */
   private readonly stories = new Map<string, StoryState>();
-  /** term → ids of active stories indexed under it, oldest first */
+  /** term → ids of open stories indexed under it, oldest first */
   private readonly index = new Map<string, string[]>();
   private readonly storyOf = new Map<string, string>();
   private nextStory = 1;
@@ -162,29 +174,37 @@ export class StoryClusterer {
   private readonly idPrefix: string;
 
   constructor(params: Partial<ClusterParams> = {}, idPrefix = 's') {
-    this.params = { ...DEFAULT_PARAMS, ...params };
+    this.params = { ...DEFAULT_PARAMS, ...params, terms: { ...DEFAULT_PARAMS.terms, ...params.terms }, events: { ...DEFAULT_PARAMS.events, ...params.events } };
     this.df = new DecayedDocumentFrequency(this.params.halfLifeDays);
     this.idPrefix = idPrefix;
   }
 
+  /** stories ever made (open and closed) */
   get storyCount(): number {
     return this.stories.size;
+  }
+
+  get openStoryCount(): number {
+    let n = 0;
+    for (const s of this.stories.values()) if (!s.closed) n++;
+    return n;
+  }
+
+  /** distinct terms in the inverted index */
+  get indexSize(): number {
+    return this.index.size;
   }
 
   /** The TF-IDF vector of an article at its time (after its terms entered the DF). */
   private vectorize(terms: ArticleTerms, t: number): Vec {
     const v: Vec = new Map();
     for (const [k, w] of terms.tf) v.set(k, w * this.df.idf(k, t));
-    const top = topK(v, this.params.maxArticleTerms);
-    const n = norm(top);
-    if (n > 0) for (const [k, x] of top) top.set(k, x / n);
-    return top;
+    return unitize(topK(v, this.params.maxArticleTerms));
   }
 
   private candidates(vec: Vec): Set<string> {
-    const probe = topK(vec, this.params.retrievalTerms);
     const out = new Set<string>();
-    for (const term of probe.keys()) {
+    for (const term of topK(vec, this.params.retrievalTerms).keys()) {
       const list = this.index.get(term);
       if (!list) continue;
       const from = Math.max(0, list.length - this.params.maxPostings);
@@ -195,28 +215,12 @@ export class StoryClusterer {
 
   private score(s: StoryState, vec: Vec, terms: ArticleTerms, t: number): number {
     const p = this.params;
-    const centroidSim = cosine(vec, s.centroid);
     let memberSim = 0;
     for (const m of s.members) memberSim = Math.max(memberSim, dot(vec, m.vec));
-    // Coverage: how much of what the article is about (title + lead, idf-weighted) is among
-    // the story's signature terms. Big heterogeneous stories (a strike and every reaction to
-    // it) bind through a few signature terms that pairwise cosine dilutes.
-    let covered = 0;
-    let total = 0;
-    const signature = s.signature;
-    for (const [k, w] of terms.leadTf) {
-      const x = w * this.df.idf(k, t);
-      total += x;
-      if (signature.has(k)) covered += x;
-    }
-    const coverage = total > 0 ? covered / total : 0;
-    let sim = Math.max(centroidSim, p.memberLink * memberSim, p.coverageWeight * coverage * Math.min(1, s.count / p.coverageMinCount));
-    const gapH = Math.abs(t - s.last) / 3_600_000;
+    let sim = Math.max(cosine(vec, s.centroid), p.memberLink * memberSim);
+    const gapH = Math.abs(t - s.last) / HOUR;
     if (gapH > p.graceHours) sim *= Math.exp(-(gapH - p.graceHours) / p.recencyHours);
-    // Rich get richer (as in a Chinese-restaurant-process prior): a story that is growing
-    // fast right now attracts articles more easily than a quiet one.
-    sim *= 1 + p.sizePrior * Math.log1p(s.count);
-    return sim + p.titleBonus * overlap(terms.titleTerms, s.titleTerms) * sim + p.entityBonus * overlap(terms.entities, s.entities) * sim;
+    return sim + p.titleBonus * shareIn(terms.titleTerms, s.titleTerms) + p.entityBonus * shareIn(terms.entities, s.entities);
   }
 
   private reindex(s: StoryState): void {
@@ -231,7 +235,6 @@ export class StoryClusterer {
     const keep = new Set(top);
     for (const term of s.indexed) if (!keep.has(term)) this.unindexTerm(term, s.id);
     s.indexed = top;
-    s.signature = new Set(top.slice(0, this.params.signatureTerms));
   }
 
   private unindexTerm(term: string, id: string): void {
@@ -242,43 +245,58 @@ export class StoryClusterer {
     if (list.length === 0) this.index.delete(term);
   }
 
+  /** Closing drops what only assignment needs; the story's record (members, events) stays. */
   private close(s: StoryState): void {
     for (const term of s.indexed) this.unindexTerm(term, s.id);
     s.indexed = [];
     s.closed = true;
     s.members = [];
+    s.centroid = new Map();
+    s.titleTerms = new Map();
+    s.entities = new Map();
+    for (const e of s.events) e.centroid = new Map();
+  }
+
+  /** Closes every open story idle for closeAfterDays at time t (oldest activity first, stops at the first active one). */
+  private closeIdle(t: number): void {
+    const limit = t - this.params.closeAfterDays * DAY;
+    for (const s of this.stories.values()) {
+      if (s.closed) continue;
+      if (s.last >= limit) break;
+      this.close(s);
+    }
+  }
+
+  /** Moves a story to the end of the activity order. */
+  private touch(s: StoryState): void {
+    this.stories.delete(s.id);
+    this.stories.set(s.id, s);
   }
 
   assign(input: StoryInput): Assignment {
     const p = this.params;
-    const terms = articleTerms(input);
+    if (this.storyOf.has(input.id)) {
+      const storyId = this.storyOf.get(input.id)!;
+      return { articleId: input.id, storyId, eventId: this.eventOfArticle(input.id) ?? '', score: 1, isNewStory: false, merged: [], candidates: 0 };
+    }
+    this.closeIdle(input.time);
+    const terms = articleTerms(input, p.terms);
     this.df.add(terms.tf.keys(), input.time);
     const vec = this.vectorize(terms, input.time);
 
     const scored: { s: StoryState; score: number }[] = [];
-    for (const id of (process.env.ALL ? [...this.stories.keys()] : this.candidates(vec))) {
+    const candidateIds = this.candidates(vec);
+    for (const id of candidateIds) {
       const s = this.stories.get(id);
       if (!s || s.closed) continue;
-      if ((input.time - s.last) / 86_400_000 > p.closeAfterDays) {
-        this.close(s);
-        continue;
-      }
       scored.push({ s, score: this.score(s, vec, terms, input.time) });
     }
-    scored.sort((a, b) => b.score - a.score);
+    scored.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
 
     let story: StoryState;
     let isNewStory = false;
-    const merged: string[] = [];
-    if (scored.length > 0 && scored[0].score >= p.threshold) {
-      story = scored[0].s;
-      // Stories converge: another story this article also clearly belongs to is merged in.
-      for (const other of scored.slice(1)) {
-        if (other.score < p.threshold * 1.5) break;
-        this.mergeInto(story, other.s);
-        merged.push(other.s.id);
-      }
-    } else {
+    if (scored.length > 0 && scored[0].score >= p.threshold) story = scored[0].s;
+    else {
       story = {
         id: `${this.idPrefix}${this.nextStory++}`,
         centroid: new Map(),
@@ -291,7 +309,6 @@ export class StoryClusterer {
         articleIds: [],
         events: [],
         indexed: [],
-        signature: new Set(),
         closed: false,
       };
       this.stories.set(story.id, story);
@@ -309,35 +326,22 @@ export class StoryClusterer {
     if (story.members.length > p.keptMembers) story.members.shift();
     story.articleIds.push(input.id);
     this.storyOf.set(input.id, story.id);
-    const eventId = this.assignEvent(story, input, vec);
+    const event = assignEvent(story.events, { id: input.id, time: input.time, eventDate: input.eventDate ?? null, vec }, p.events, () => `e${this.nextEvent++}`);
+    this.touch(story);
+
+    // Stories converge: when this story's centroid now matches another candidate's, they merge
+    // (into the bigger one, so the id readers already know survives).
+    const merged: string[] = [];
+    for (const other of scored.slice(0, p.mergeCandidates + 1)) {
+      if (other.s === story || other.s.closed || !this.stories.has(other.s.id)) continue;
+      if (cosine(story.centroid, other.s.centroid) < p.mergeThreshold) continue;
+      const [big, small] = other.s.count > story.count ? [other.s, story] : [story, other.s];
+      this.mergeInto(big, small);
+      merged.push(small.id);
+      story = big;
+    }
     this.reindex(story);
-
-    return { articleId: input.id, storyId: story.id, eventId, score: scored[0]?.score ?? 0, isNewStory, merged };
-  }
-
-  /** Events: the most similar event of the story within `eventHours`, else a new one. */
-  private assignEvent(story: StoryState, input: StoryInput, vec: Vec): string {
-    const p = this.params;
-    let best: EventState | null = null;
-    let bestSim = p.eventThreshold;
-    for (const e of story.events) {
-      if (Math.abs(input.time - e.last) / 3_600_000 > p.eventHours) continue;
-      const sim = cosine(vec, e.centroid);
-      if (sim >= bestSim) {
-        best = e;
-        bestSim = sim;
-      }
-    }
-    if (!best) {
-      best = { id: `e${this.nextEvent++}`, centroid: new Map(), first: input.time, last: input.time, articleIds: [] };
-      story.events.push(best);
-    }
-    addInto(best.centroid, vec);
-    best.centroid = topK(best.centroid, p.maxCentroidTerms);
-    best.last = Math.max(best.last, input.time);
-    best.first = Math.min(best.first, input.time);
-    best.articleIds.push(input.id);
-    return best.id;
+    return { articleId: input.id, storyId: story.id, eventId: event.id, score: scored[0]?.score ?? 0, isNewStory, merged, candidates: candidateIds.size };
   }
 
   private mergeInto(target: StoryState, other: StoryState): void {
@@ -351,9 +355,11 @@ export class StoryClusterer {
     target.members = [...target.members, ...other.members].slice(-this.params.keptMembers);
     target.articleIds.push(...other.articleIds);
     target.events.push(...other.events);
+    target.events.sort((a, b) => a.first - b.first);
     for (const id of other.articleIds) this.storyOf.set(id, target.id);
-    this.close(other);
+    for (const term of other.indexed) this.unindexTerm(term, other.id);
     this.stories.delete(other.id);
+    this.touch(target);
   }
 
   /** Current story of an article (after merges). */
@@ -367,14 +373,82 @@ export class StoryClusterer {
     return s?.events.find((e) => e.articleIds.includes(articleId))?.id;
   }
 
-  /** Snapshot of the stories: ids, members and events (for storage and export). */
-  snapshot(): { id: string; articleIds: string[]; first: number; last: number; events: { id: string; articleIds: string[]; first: number; last: number }[] }[] {
+  /** The stories (open and closed): members and events, for storage and export. */
+  snapshot(): SnapshotStory[] {
     return [...this.stories.values()].map((s) => ({
       id: s.id,
       articleIds: [...s.articleIds],
       first: s.first,
       last: s.last,
-      events: s.events.map((e) => ({ id: e.id, articleIds: [...e.articleIds], first: e.first, last: e.last })),
+      closed: s.closed,
+      events: s.events.map((e) => ({ id: e.id, articleIds: [...e.articleIds], first: e.first, last: e.last, date: e.date })),
     }));
   }
+
+  /** One story of the snapshot (cheaper than snapshot() for a single id). */
+  story(id: string): SnapshotStory | undefined {
+    const s = this.stories.get(id);
+    if (!s) return undefined;
+    return { id: s.id, articleIds: [...s.articleIds], first: s.first, last: s.last, closed: s.closed, events: s.events.map((e) => ({ id: e.id, articleIds: [...e.articleIds], first: e.first, last: e.last, date: e.date })) };
+  }
+
+  toJSON(): ClustererJSON {
+    return {
+      version: STATE_VERSION,
+      params: this.params,
+      idPrefix: this.idPrefix,
+      nextStory: this.nextStory,
+      nextEvent: this.nextEvent,
+      df: this.df.toJSON(),
+      stories: [...this.stories.values()].map((s) => ({
+        id: s.id,
+        centroid: vecToJSON(s.centroid),
+        count: s.count,
+        first: s.first,
+        last: s.last,
+        titleTerms: [...s.titleTerms],
+        entities: [...s.entities],
+        members: s.members.map((m) => ({ id: m.id, vec: vecToJSON(m.vec) })),
+        articleIds: s.articleIds,
+        events: s.events.map((e) => ({ id: e.id, centroid: vecToJSON(e.centroid), first: e.first, last: e.last, date: e.date, articleIds: e.articleIds })),
+        indexed: s.indexed,
+        closed: s.closed,
+      })),
+      index: [...this.index],
+    };
+  }
+
+  static fromJSON(j: ClustererJSON): StoryClusterer {
+    if (j.version !== STATE_VERSION) throw new Error(`story clusterer state version ${j.version} is not ${STATE_VERSION}`);
+    const c = new StoryClusterer(j.params, j.idPrefix);
+    c.nextStory = j.nextStory;
+    c.nextEvent = j.nextEvent;
+    c.df = DecayedDocumentFrequency.fromJSON(j.df);
+    for (const s of j.stories) {
+      c.stories.set(s.id, {
+        id: s.id,
+        centroid: vecFromJSON(s.centroid),
+        count: s.count,
+        first: s.first,
+        last: s.last,
+        titleTerms: new Map(s.titleTerms),
+        entities: new Map(s.entities),
+        members: s.members.map((m) => ({ id: m.id, vec: vecFromJSON(m.vec) })),
+        articleIds: [...s.articleIds],
+        events: s.events.map((e) => ({ id: e.id, centroid: vecFromJSON(e.centroid), first: e.first, last: e.last, date: e.date, articleIds: [...e.articleIds] })),
+        indexed: [...s.indexed],
+        closed: s.closed,
+      });
+      for (const id of s.articleIds) c.storyOf.set(id, s.id);
+    }
+    for (const [term, ids] of j.index) c.index.set(term, [...ids]);
+    return c;
+  }
+}
+
+/** Batch re-clustering: the same online pass over the articles in (time, id) order. */
+export function clusterBatch(inputs: StoryInput[], params: Partial<ClusterParams> = {}): StoryClusterer {
+  const c = new StoryClusterer(params);
+  for (const a of [...inputs].sort((x, y) => x.time - y.time || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) c.assign(a);
+  return c;
 }

@@ -1,8 +1,9 @@
 /**
  * What the story clusterer sees of an article: weighted stemmed terms (title boosted, lead
- * boosted), title terms, and name-like terms (entities when the entity stage provides them).
+ * boosted), title terms, entity keys (when the entity stage provides them) and an optional
+ * event date (when the temporal stage provides one).
  */
-import { normalize } from '../text/index.ts';
+import { matchForm, normalize, stem } from '../text/index.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 export interface StoryInput {
@@ -10,39 +11,42 @@ export interface StoryInput {
   /** epoch milliseconds (publication time, or ingest order when unknown) */
   time: number;
   title: string | null;
-  /** cleaned body paragraphs */
+  /** cleaned body paragraphs joined by \n (raw text works, less well: related headlines leak in) */
   body: string;
   source: string | null;
-  /** canonical entity ids or normalised names mentioned (optional) */
+  /** canonical entity ids or names mentioned; names are keyed with matchForm, ids kept as they are */
   entities?: string[];
+  /** ISO date of what the article reports (from the temporal stage); groups events within a story */
+  eventDate?: string;
 }
 
+export interface TermWeights {
+  title: number;
+  lead: number;
+  rest: number;
+  /** characters of the body that count as the lead */
+  leadChars: number;
+}
+
+export const DEFAULT_TERM_WEIGHTS: TermWeights = { title: 3, lead: 1.5, rest: 1, leadChars: 600 };
+
 export interface ArticleTerms {
-  /** term → raw weight before idf (title ×3, lead ×1.5, rest ×1; log-damped) */
+  /** term → log-damped weight before idf (title, lead and rest weighted as TermWeights say) */
   tf: Map<string, number>;
   titleTerms: Set<string>;
-  /** term → weight over the title and the lead only: what the article is about */
-  leadTf: Map<string, number>;
   entities: Set<string>;
 }
 
 const LETTER = /[\u0621-\u064A\u0660-\u0669a-zA-Z0-9]+/g;
 
-/** Provisional term key: normalised word, proclitics and common suffixes stripped. */
+/** Term key: the light stem of a content word; null for function words and short numbers. */
 export function termKey(word: string): string | null {
-  let w = normalize(word).replace(/[\u064B-\u065F]/g, '');
-  if (STOPWORDS.has(w)) return null;
-  if (/^[0-9]+$/.test(w)) return w.length >= 3 ? w : null;
-  w = w.replace(/^(و|ف)(?=..)/, '');
-  w = w.replace(/^(ب|ل|ك)?(ال)(?=...)/, '');
-  w = w.replace(/^لل(?=...)/, '');
-  w = w.replace(/^(ب|ل)(?=....)/, '');
-  w = w.replace(/ة$/, 'ه');
-  w = w.replace(/(ات|ون|ين|ان|يه|يون|يين)$(?<=.{5,})/, '');
-  w = w.replace(/(ها|هم|هما|كم|نا)$(?<=.{5,})/, '');
-  w = w.replace(/[هي]$(?<=.{4,})/, '');
-  if (w.length < 2 || STOPWORDS.has(w)) return null;
-  return w;
+  const n = normalize(word);
+  if (STOPWORDS.has(n)) return null;
+  if (/^[0-9]+$/.test(n)) return n.length >= 3 ? n : null;
+  const k = stem(n);
+  if (k.length < 2 || STOPWORDS.has(k)) return null;
+  return k;
 }
 
 function addTerms(text: string, weight: number, tf: Map<string, number>, seen?: Set<string>): void {
@@ -54,20 +58,18 @@ function addTerms(text: string, weight: number, tf: Map<string, number>, seen?: 
   }
 }
 
-const LEAD_CHARS = Number(process.env.LEAD ?? 600);
-const REST_W = Number(process.env.REST ?? 1);
-const TITLE_W = Number(process.env.TW ?? 3);
+/** Entity key: ids (containing ':' or '/') as they are, names in matching form. */
+export function entityKey(e: string): string {
+  return /[:/]/.test(e) ? e : e.split(/\s+/).filter(Boolean).map(matchForm).join(' ');
+}
 
-export function articleTerms(a: StoryInput): ArticleTerms {
+export function articleTerms(a: StoryInput, w: TermWeights = DEFAULT_TERM_WEIGHTS): ArticleTerms {
   const tf = new Map<string, number>();
-  const leadTf = new Map<string, number>();
   const titleTerms = new Set<string>();
-  if (a.title) addTerms(a.title, TITLE_W, tf, titleTerms);
-  if (a.title) addTerms(a.title, 2, leadTf);
-  const lead = a.body.slice(0, LEAD_CHARS);
-  addTerms(lead, 1.5, tf);
-  addTerms(a.body.slice(0, 300), 1, leadTf);
-  if (REST_W > 0) addTerms(a.body.slice(LEAD_CHARS), REST_W, tf);
+  if (a.title) addTerms(a.title, w.title, tf, titleTerms);
+  addTerms(a.body.slice(0, w.leadChars), w.lead, tf);
+  if (w.rest > 0) addTerms(a.body.slice(w.leadChars), w.rest, tf);
   for (const [k, v] of tf) tf.set(k, 1 + Math.log(v));
-  return { tf, titleTerms, leadTf, entities: new Set(a.entities ?? []) };
+  const entities = new Set((a.entities ?? []).map(entityKey).filter((k) => k.length > 1));
+  return { tf, titleTerms, entities };
 }

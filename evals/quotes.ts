@@ -211,6 +211,7 @@ function corpus(): void {
     for (const l of body) for (const m of tagEntities(text.slice(l.start, l.end), model)) tagged.push({ ...m, start: m.start + l.start, end: m.end + l.start });
     const inBody = (q: Quote): boolean => body.some((l) => q.contentSpan.start >= l.start && q.contentSpan.start < l.end);
     const gold: GoldQuote[] = a.quotes.map((q) => ({ ...q, names: q.speaker ? names.get(q.speaker) : [] }));
+    for (const x of adjudicated) if (x.file === a.file && !text.includes(x.content)) console.warn(`  adjudicated.jsonl: content not found verbatim in ${x.file}: ${x.content}`);
     const extra: GoldQuote[] = adjudicated.filter((x) => x.file === a.file).map((x) => ({ ...x, names: x.speaker ? names.get(x.speaker) : [], adjudicated: true }));
     const preds = { truth: extractQuotes(text, { mentions }), tagger: extractQuotes(text, { mentions: tagged }).filter(inBody), none: extractQuotes(text) };
     for (const k of ['truth', 'tagger', 'none'] as const) {

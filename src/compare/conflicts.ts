@@ -220,7 +220,10 @@ function placeEdges(an: StoryAnalysis, i: number, j: number, places: PlaceSlot[]
     for (const y of places[j]!) {
       if (y.reference || y.level < 2) continue;
       const gy = governor(b, y.at);
-      if (!sharedFrame && !(gx && gx === gy && s >= o.placeSim * 1.5)) continue;
+      // with a shared meeting frame, only the places of the meeting: near a frame word, or where the
+      // traveller arrived ("وصل … إلى مدينة X … وعقد قمة")
+      const framed = sharedFrame && ofFrame(a, x, places[i]!) && ofFrame(b, y, places[j]!);
+      if (!framed && !(gx && gx === gy && s >= o.placeSim * 1.5)) continue;
       if (sameName(x.key, y.key)) continue;
       if (graph.contains(x.key, y.key) || graph.contains(y.key, x.key)) continue;
       // a site and a city: only when the story says they are apart, or the site is in another city
@@ -235,6 +238,21 @@ function placeEdges(an: StoryAnalysis, i: number, j: number, places: PlaceSlot[]
     }
   }
   return [];
+}
+
+/**
+ * Is a place the meeting's place? The first place after a frame word (within 12 tokens: "التقى X،
+ * اليوم الأربعاء، في موسكو"), a place right before one ("في العقبة عقدت القمة"), or the arrival place.
+ */
+function ofFrame(s: StorySentence, p: PlaceSlot, all: PlaceSlot[]): boolean {
+  if (p.arrival) return true;
+  for (let k = 0; k < s.tokens.length; k++) {
+    if (!(MEETING_FRAME.has(key(s.tokens[k])) || HELD_FRAME.has(key(s.tokens[k])))) continue;
+    const firstAfter = all.filter((q) => !q.reference && q.at > k && q.at - k <= 12).sort((u, v) => u.at - v.at)[0];
+    if (firstAfter === p) return true;
+    if (p.at < k && k - p.to <= 3) return true;
+  }
+  return false;
 }
 
 function placeLevel(k: string, places: PlaceSlot[][]): number | null {

@@ -24,6 +24,8 @@ export interface PlaceSlot {
   at: number;
   /** a place named only as a distance reference ("على بعد … من Y") */
   reference: boolean;
+  /** read after an arrival verb ("وصل … إلى مدينة X") */
+  arrival?: boolean;
 }
 
 const key = (t: Token | undefined): string => (t ? matchForm(t.text) : '');
@@ -35,6 +37,18 @@ const common = (t: Token): boolean => {
   if (k in CITY_COUNTRY || COUNTRIES.has(k)) return false;
   return STOP.has(k) || wordCount(normalize(t.text)) >= 200 || wordCount(k) >= 200;
 };
+
+/** plural site nouns: "فنادق X" names the city X, not a site */
+const PLURAL_SITES = new Set(['فنادق', 'قاعات', 'مطارات', 'ملاعب', 'مستشفيات', 'مخيمات', 'احياء', 'شوارع', 'ساحات', 'مدارس'].map((w) => matchForm(w)));
+
+/** an arrival verb earlier in the clause ("وصل رئيس الوزراء … اليوم الثلاثاء إلى") */
+function arrivalBefore(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 10); k--) {
+    if (isBreak(tokens[k])) return false;
+    if (ARRIVAL.has(key(tokens[k]))) return true;
+  }
+  return false;
+}
 
 /** a word that can start a place name when no entity mention says so */
 const nameLike = (t: Token | undefined): boolean => !!t && t.kind === 'word' && !nisba(t) && !common(t) && t.text.length >= 3;
@@ -57,8 +71,12 @@ export function readPlaces(tokens: Token[], mentions: EntityMention[] = []): Pla
     const n = normalize(t.text);
     let j: number;
     let typeLevel: 1 | 2 | 3 | null = null;
+    let arrival = false;
+    let pluralSite = false;
     if (n === 'في' || n === 'داخل') j = i + 1;
-    else if ((n === 'الي' || n === 'الى') && [tokens[i - 1], tokens[i - 2], tokens[i - 3]].some((p) => p && ARRIVAL.has(key(p)))) j = i + 1;
+    else if ((n === 'الي' || n === 'الى') && arrivalBefore(tokens, i)) { j = i + 1; arrival = true; }
+    // "بأحد فنادق العقبة", "إحدى قاعات …": one of the sites of a city
+    else if (/^(باحد|باحدي|احد|احدي)$/.test(n) && PLURAL_SITES.has(key(tokens[i + 1]))) j = i + 1;
     else if (/^ب/.test(n) && PLACE_TYPES[key(t)] !== undefined) { j = i; }
     else continue;
     const start = j;
@@ -66,7 +84,8 @@ export function readPlaces(tokens: Token[], mentions: EntityMention[] = []): Pla
     // "أقصى شرق", "شرق", "جنوبي"
     while (j < tokens.length && j < start + 2 && DIRECTIONS.has(key(tokens[j]))) { direction = true; j++; }
     // place-type nouns ("قاعدة", "مدينة", "العاصمة"), possibly two ("قاعدة مطار")
-    while (j < tokens.length && PLACE_TYPES[key(tokens[j])] !== undefined) {
+    if (PLURAL_SITES.has(key(tokens[j]))) { pluralSite = true; typeLevel = 2; j++; }
+    while (!pluralSite && j < tokens.length && PLACE_TYPES[key(tokens[j])] !== undefined) {
       const lv = PLACE_TYPES[key(tokens[j])]!;
       typeLevel = typeLevel === null ? lv : (Math.max(typeLevel, lv) as 1 | 2 | 3);
       j++;
@@ -89,7 +108,8 @@ export function readPlaces(tokens: Token[], mentions: EntityMention[] = []): Pla
         if (k - 1 >= j && k - 1 === j && !/^ال/.test(normalize(tokens[k - 1]!.text)) && !STOP.has(key(tokens[k - 1])) && tokens[k - 1]!.kind === 'word') from = k - 1;
         to = k + 1;
         // a second name word ("برج رحال", "بيونغ يانغ")
-        if (levelOfKnown(kk) === null && to < tokens.length && !isBreak(tokens[to]) && nameLike(tokens[to]) && !nisba(tokens[to]!) && levelOfKnown(key(tokens[to])) === null && !PLACE_TYPES[key(tokens[to])] && !DIRECTIONS.has(key(tokens[to]))) to++;
+        // (a feminine adjective after the name is not part of it: "العقبة المطلة على …")
+        if (levelOfKnown(kk) === null && to < tokens.length && !isBreak(tokens[to]) && nameLike(tokens[to]) && !/^ال\S+[ةه]$/.test(normalize(tokens[to]!.text)) && !nisba(tokens[to]!) && levelOfKnown(key(tokens[to])) === null && !PLACE_TYPES[key(tokens[to])] && !DIRECTIONS.has(key(tokens[to]))) to++;
         break;
       }
       // only skip words that can sit between a type noun and the name
@@ -100,10 +120,11 @@ export function readPlaces(tokens: Token[], mentions: EntityMention[] = []): Pla
     const name = tokens.slice(from, to).map((x) => x.text).join(' ');
     const k0 = tokens.slice(from, to).map((x) => matchForm(x.text)).join(' ');
     const known = levelOfKnown(k0);
-    let level: 0 | 1 | 2 | 3 = typeLevel ?? known ?? 2;
+    // the name after a plural site noun ("فنادق العقبة") is the city the sites are in
+    let level: 0 | 1 | 2 | 3 = pluralSite ? (known ?? 2) : typeLevel ?? known ?? 2;
     if (direction) level = known === 0 || typeLevel === null || typeLevel === 1 ? 1 : level;
     if (direction && level !== 1 && known === 0) level = 1;
-    out.push({ name: direction ? tokens.slice(start, to).map((x) => x.text).join(' ') : name, key: direction ? `${tokens.slice(start, from).map((x) => matchForm(x.text)).join(' ')} ${k0}` : k0, level, from, to, at: i, reference: false });
+    out.push({ name: direction ? tokens.slice(start, to).map((x) => x.text).join(' ') : name, key: direction ? `${tokens.slice(start, from).map((x) => matchForm(x.text)).join(' ')} ${k0}` : k0, level, from, to, at: i, reference: false, arrival });
     i = Math.max(i, to - 1);
   }
   // distance references: "على بعد N كيلومتر من Y" — Y is not where it happened

@@ -50,12 +50,42 @@ function overlaps(a: string, b: string): boolean {
 
 interface TruthSide { file: string; text: string }
 
-/** how many distinct truth sides the predicted sides cover (each predicted side used once) */
-export function sidesMatched(pred: DetailedConflict, truth: TruthSide[]): number {
+/** the value a predicted side asserts, in matching form: digits for numbers, else the words */
+function valueKey(type: DetailedConflict['type'], value: string): string | null {
+  if (type === 'claim') return value === 'ينفي' ? 'deny' : 'assert';
+  const v = norm(value);
+  if (type === 'number') return (v.match(/\d+(?:\.\d+)?/g) ?? []).join(' ') || v;
+  return v.length >= 3 ? v : null;
+}
+/** general denial / negation cues (eval-side, independent of the system's lists) */
+const DENIES = /(^|\s)(و?نف(ى|ت|ي|ته|اه)|ين?في|تنفي|لم|لا|لن|ليس|ليست|غير|عار|سابق[اً]*\s+لاوانه|كذب)(\s|$)/;
+const contentWords = (x: string): Set<string> => new Set(norm(x).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4));
+/** does a truth sentence carry the value (each digit group / the name as a whole; a claim's polarity and topic)? */
+function carries(truthText: string, predText: string, key: string, type: DetailedConflict['type']): boolean {
+  const t = norm(truthText);
+  if (type === 'number') return key.split(' ').every((d) => new RegExp(`(^|[^\\d.])${d.replace('.', '\\.')}([^\\d]|$)`).test(t));
+  if (type === 'claim') {
+    if ((key === 'deny') !== DENIES.test(t)) return false;
+    const a = contentWords(truthText), b = contentWords(predText);
+    return [...a].filter((w) => b.has(w)).length >= 3;
+  }
+  return t.includes(key);
+}
+
+/**
+ * How many distinct truth sides the predicted sides cover (each predicted side used once). A
+ * predicted side covers a truth side when it has a sentence in that side's article which either
+ * overlaps the truth sentence, or (unless `strict`) asserts the value the truth sentence carries:
+ * the same number / date / place / actor, or for a claim the same polarity (denies or asserts) on
+ * the same topic (≥3 shared content words). An outlet states its value in its title, lead and
+ * body alike; which of those sentences the truth file names is arbitrary.
+ */
+export function sidesMatched(pred: DetailedConflict, truth: TruthSide[], strict = false): number {
   const used = new Set<number>();
   let n = 0;
   for (const side of pred.sides) {
-    const k = truth.findIndex((t, ti) => !used.has(ti) && side.sentences.some((s) => s.articleId === t.file && overlaps(s.text, t.text)));
+    const vk = strict ? null : valueKey(pred.type, side.value);
+    const k = truth.findIndex((t, ti) => !used.has(ti) && side.sentences.some((s) => s.articleId === t.file && (overlaps(s.text, t.text) || (vk !== null && carries(t.text, s.text, vk, pred.type)))));
     if (k >= 0) { used.add(k); n++; }
   }
   return n;
@@ -63,7 +93,7 @@ export function sidesMatched(pred: DetailedConflict, truth: TruthSide[]): number
 
 interface StoryScore { story: string; truth: number; found: number; predicted: number; correct: number; nearMiss: number; lines: string[] }
 
-function scoreStory(storyId: string, truthFile: ReturnType<typeof loadTruth>): StoryScore {
+function scoreStory(storyId: string, truthFile: ReturnType<typeof loadTruth>, strict = false): StoryScore {
   const story = truthFile.stories.find((s) => s.id === storyId)!;
   const articles = truthFile.articles.filter((a) => a.story === storyId).map(truthStoryArticle);
   const facts = alignFacts(articles);
@@ -72,8 +102,8 @@ function scoreStory(storyId: string, truthFile: ReturnType<typeof loadTruth>): S
   let correct = 0, nearMiss = 0;
   const found = new Set<number>();
   for (const p of pred) {
-    const k = story.conflicts.findIndex((t) => sidesMatched(p, t.sides) >= 2);
-    const nm = story.near_misses.findIndex((t) => sidesMatched(p, t.sides) >= 2);
+    const k = story.conflicts.findIndex((t) => sidesMatched(p, t.sides, strict) >= 2);
+    const nm = story.near_misses.findIndex((t) => sidesMatched(p, t.sides, true) >= 2);
     if (k >= 0) { correct++; found.add(k); }
     else if (nm >= 0) nearMiss++;
     lines.push(`${k >= 0 ? 'TP' : nm >= 0 ? 'FP(near-miss)' : 'FP'} ${p.type} ${p.about} :: ${p.sides.map((s) => `${s.value}@${s.articleIds.join(',')}`).join(' | ')}`);
@@ -116,27 +146,35 @@ export async function run(args: string[]): Promise<void> {
   const verbose = args.includes('--verbose') || args.includes('-v');
   const truth = loadTruth(projectRoot);
   const scores = truth.stories.map((s) => scoreStory(s.id, truth));
-  const table = ['| split | stories | truth conflicts | predicted | correct | near-miss FPs | precision | recall | F1 |', '|---|---|---|---|---|---|---|---|---|'];
-  const row = (name: string, ss: StoryScore[]): void => {
+  const strictScores = truth.stories.map((s) => scoreStory(s.id, truth, true));
+  const header = ['| split | stories | truth conflicts | predicted | correct | near-miss FPs | precision | recall | F1 |', '|---|---|---|---|---|---|---|---|---|'];
+  const table = [...header];
+  const strictTable = [...header];
+  const row = (into: string[], name: string, ss: StoryScore[]): void => {
     const t = ss.reduce((a, s) => a + s.truth, 0), p = ss.reduce((a, s) => a + s.predicted, 0), c = ss.reduce((a, s) => a + s.correct, 0), f = ss.reduce((a, s) => a + s.found, 0), nm = ss.reduce((a, s) => a + s.nearMiss, 0);
     const precision = p ? c / p : 1, recall = t ? f / t : 1;
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-    table.push(`| ${name} | ${ss.length} | ${t} | ${p} | ${c} | ${nm} | ${fmt(precision)} | ${fmt(recall)} | ${fmt(f1)} |`);
+    into.push(`| ${name} | ${ss.length} | ${t} | ${p} | ${c} | ${nm} | ${fmt(precision)} | ${fmt(recall)} | ${fmt(f1)} |`);
   };
-  row('dev (politics, courts, economy)', scores.filter((s) => DEV_STORIES.includes(s.story)));
-  row('test (health, disaster, sport, culture)', scores.filter((s) => !DEV_STORIES.includes(s.story)));
-  row('all', scores);
+  for (const [into, sc] of [[table, scores], [strictTable, strictScores]] as const) {
+    row(into, 'dev (politics, courts, economy)', sc.filter((s) => DEV_STORIES.includes(s.story)));
+    row(into, 'test (health, disaster, sport, culture)', sc.filter((s) => !DEV_STORIES.includes(s.story)));
+    row(into, 'all', sc);
+  }
   void prf;
   const detail: string[] = [];
   for (const s of scores) detail.push(`#### ${s.story}`, '', ...s.lines.map((l) => `- ${l}`), '');
   const seeds = seedAcceptance();
   const md = [
-    'Command: `npm run eval -- conflicts`. Matching: a predicted conflict is correct when ≥2 of its sides each overlap a different truth side (sentence text, same article). Near-miss FPs are wrong predictions whose sides sit on a truth near-miss.', '',
+    'Command: `npm run eval -- conflicts`. Matching (value + article): a predicted conflict is correct when ≥2 of its sides each cover a different truth side — a sentence of the side, in the truth side\'s article, that overlaps the truth sentence or asserts the value the truth sentence carries (the same number, date, place or actor; for claims the same polarity on the same topic, ≥3 shared content words). Near-miss FPs are wrong predictions whose sides overlap a truth near-miss\'s sentences.', '',
     '### Bundled corpus (examples/corpus/truth.json)', '', ...table, '',
+    'Strict matching (sentence overlap only, the earlier rule), for comparison:', '', ...strictTable, '',
     ...(seeds ? seeds.lines : ['Seeds: skipped (not present).']), '',
     '<details><summary>Per-story predictions</summary>', '', ...detail, '</details>',
   ].join('\n');
   console.log(table.join('\n'));
+  console.log('strict (sentence overlap only):');
+  console.log(strictTable.join('\n'));
   if (seeds) console.log(seeds.lines.join('\n'));
   else console.log(`[conflicts] seeds skipped: ${resolve(sharedData, '..', 'seeds')} not present`);
   if (verbose) console.log(detail.join('\n'));

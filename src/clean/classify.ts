@@ -80,12 +80,41 @@ export function classifyLines(sig: LineSignals[], scorer: Scorer = defaultScorer
     if (!hasGivenTitle && s.f.topZone && s.headlineShape && s.line.words >= 2 && !s.f.runOf3 && !s.f.dateOnly && !s.f.bylineCue && k <= 3) {
       return { n: s.line.n, cls: 'title', score: 1, reason: 'scorer' };
     }
+    if (s.truncTail) return { n: s.line.n, cls: 'related', score: 1, reason: 'cut-off teaser snippets at the end' };
     const p = scoreLine(s, scorer);
     if (p <= scorer.threshold) return { n: s.line.n, cls: 'body', score: p, reason: 'scorer' };
     return { n: s.line.n, cls: nonBodyClass(s), score: p, reason: 'scorer' };
   });
   assignTop(sig, out);
+  continueCta(sig, out);
   return out;
+}
+
+/**
+ * A call to action often runs over the next short lines ("… أرسل رسالة SMS" / "تبدأ بالرمز … إلى" /
+ * "88591 - Stc"): non-sentence lines of ≤ 12 words right after a CTA line (no blank line between),
+ * already judged non-body or lying below the last body sentence, belong to it.
+ */
+function continueCta(sig: LineSignals[], out: LineDecision[]): void {
+  let inCta = false;
+  for (let i = 0; i < out.length; i++) {
+    const d = out[i]!;
+    const s = sig[i]!;
+    if (d.cls === null) {
+      inCta = false; // a blank line closes the block (what follows is a new block: related list, body)
+      continue;
+    }
+    if (d.cls === 'cta') {
+      inCta = true;
+      continue;
+    }
+    if (!inCta) continue;
+    const soft = d.reason === 'scorer' || d.reason === 'place/name segments';
+    if (soft && !s.sentence && s.line.words <= 12 && (d.cls !== 'body' || s.f.bottomZone)) {
+      d.cls = 'cta';
+      d.reason = 'continues a call to action';
+    } else inCta = false;
+  }
 }
 
 function nonBodyClass(s: LineSignals): RemovedClass {

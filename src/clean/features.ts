@@ -69,6 +69,10 @@ export interface LineSignals {
   hard: HardCues;
   /** articles of the same source (other than this one) containing this line */
   recurrence: number;
+  /** ends in "..", "…" */
+  ellipsis: boolean;
+  /** one of ≥ 2 unpunctuated long lines running to the end after a punctuated body (teaser snippets) */
+  truncTail: boolean;
 }
 
 const CONJ_START = /^(و|ف)[\u0621-\u064a]{2,}/;
@@ -143,7 +147,7 @@ export function computeSignals(
     // a line of tatweel/vowel marks/invisible characters only normalises to nothing but is not empty
     const empty = line.text.length === 0 && line.markupPrefix === 0;
     const words = line.words;
-    const { terminal, colon } = terminalOf(norm);
+    const { terminal, colon, ellipsis } = terminalOf(norm);
     // a full stop inside the line followed by more words also marks running text (tags glued after a sentence)
     const sentence = (terminal && words >= 5) || words >= 30 || (words >= 8 && /[.!؟]["']?\s+\S/.test(norm));
     const headlineShape = !terminal && !colon && words >= 1 && words <= 20;
@@ -186,7 +190,7 @@ export function computeSignals(
     f.recur = recurrence >= 2 ? Math.min(1, Math.log2(recurrence) / 5) : 0;
     f.truncated = !terminal && words >= 15 ? 1 : 0;
     f.agencyShort = words <= 6 && L.AGENCY.test(norm) ? 1 : 0;
-    return { line, empty, sentence, headlineShape, f, hard, recurrence };
+    return { line, empty, sentence, headlineShape, f, hard, recurrence, ellipsis, truncTail: false };
   });
   addContext(base);
   return base;
@@ -217,12 +221,24 @@ function addContext(sig: LineSignals[]): void {
     if (run.length >= 3) for (const j of run) sig[j]!.f.runOf3 = 1;
     run = [];
   };
+  // a verse or list line may end in "..", ":" or "?" (poems quoted in columns, "قال في رثائها:")
+  // without ending the run; such lines stay body-like, the run marks its headline-shaped members
+  const verseLike = (s: LineSignals): boolean => s.headlineShape || (s.line.words <= 12 && (s.ellipsis || s.f.colonEnd === 1 || s.f.question === 1));
   for (const i of idx) {
     const s = sig[i]!;
-    if (s.headlineShape && !isHard(s)) run.push(i);
+    if (verseLike(s) && !isHard(s)) run.push(i);
     else flush();
   }
   flush();
+  // teaser snippets cut at a fixed length run to the end of the article: ≥ 2 long lines without
+  // final punctuation after a body whose long lines do end in punctuation
+  let tail = idx.length;
+  while (tail > 0 && sig[idx[tail - 1]!]!.f.truncated && !isHard(sig[idx[tail - 1]!]!)) tail--;
+  if (idx.length - tail >= 2 && tail > 0) {
+    const before = idx.slice(0, tail).map((i) => sig[i]!).filter((s) => s.line.words >= 15);
+    const ended = before.filter((s) => s.f.terminal).length;
+    if (before.length >= 2 && ended / before.length >= 0.6) for (const i of idx.slice(tail)) sig[i]!.truncTail = true;
+  }
   // lines after a related marker, up to the first real sentence
   let inBlock = false;
   for (const i of idx) {

@@ -16,7 +16,8 @@
  * (src/stories/events.ts). The whole state is JSON-serialisable (toJSON/fromJSON).
  */
 import { articleTerms, DEFAULT_TERM_WEIGHTS, type ArticleTerms, type StoryInput, type TermWeights } from './features.ts';
-import { DecayedDocumentFrequency } from './decayed-df.ts';
+import { DecayedDocumentFrequency, type DfPrior } from './decayed-df.ts';
+import { loadBackgroundDf } from './background.ts';
 import { addInto, cosine, dot, topK, unitize, vecFromJSON, vecToJSON, type Vec } from './vectors.ts';
 import { assignEvent, DEFAULT_EVENT_PARAMS, type EventParams, type EventState } from './events.ts';
 
@@ -27,6 +28,8 @@ export interface ClusterParams {
   memberLink: number;
   /** document-frequency half-life */
   halfLifeDays: number;
+  /** weight, in documents, of the shipped background document frequencies (0: none) */
+  priorDocs: number;
   /** recency: the score is multiplied by exp(-(Δhours - graceHours) / recencyHours) beyond graceHours */
   recencyHours: number;
   graceHours: number;
@@ -59,6 +62,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   threshold: 0.2,
   memberLink: 0.8,
   halfLifeDays: 30,
+  priorDocs: 1000,
   recencyHours: 480,
   graceHours: 72,
   closeAfterDays: 21,
@@ -175,8 +179,13 @@ export class StoryClusterer {
 
   constructor(params: Partial<ClusterParams> = {}, idPrefix = 's') {
     this.params = { ...DEFAULT_PARAMS, ...params, terms: { ...DEFAULT_PARAMS.terms, ...params.terms }, events: { ...DEFAULT_PARAMS.events, ...params.events } };
-    this.df = new DecayedDocumentFrequency(this.params.halfLifeDays);
+    this.df = new DecayedDocumentFrequency(this.params.halfLifeDays, this.prior());
     this.idPrefix = idPrefix;
+  }
+
+  private prior(): DfPrior | null {
+    const bg = this.params.priorDocs > 0 ? loadBackgroundDf() : null;
+    return bg ? { ...bg, docs: this.params.priorDocs } : null;
   }
 
   /** stories ever made (open and closed) */
@@ -424,6 +433,7 @@ export class StoryClusterer {
     c.nextStory = j.nextStory;
     c.nextEvent = j.nextEvent;
     c.df = DecayedDocumentFrequency.fromJSON(j.df);
+    c.df.prior = c.prior();
     for (const s of j.stories) {
       c.stories.set(s.id, {
         id: s.id,

@@ -3,13 +3,24 @@
  * words look common forever: every count decays with half-life `halfLifeDays`. Decay is
  * applied lazily per term (value, time of last update), so an update costs O(terms).
  */
+export interface DfPrior {
+  /** background documents counted, and per-term counts (src/stories/background.ts) */
+  n: number;
+  df: Map<string, number>;
+  /** how many documents the prior is worth (it does not decay) */
+  docs: number;
+}
+
 export class DecayedDocumentFrequency {
   private readonly df = new Map<string, { v: number; t: number }>();
   private total = { v: 0, t: 0 };
   private readonly lambda: number;
+  /** constant background counts, not serialised (reloaded from the shipped table) */
+  prior: DfPrior | null = null;
 
-  constructor(halfLifeDays: number) {
+  constructor(halfLifeDays: number, prior: DfPrior | null = null) {
     this.lambda = Math.LN2 / (halfLifeDays * 86_400_000);
+    this.prior = prior;
   }
 
   private decayed(e: { v: number; t: number }, t: number): number {
@@ -30,8 +41,12 @@ export class DecayedDocumentFrequency {
   /** smoothed inverse document frequency at time t */
   idf(term: string, t: number): number {
     const e = this.df.get(term);
-    const df = e ? this.decayed(e, t) : 0;
-    const n = this.decayed(this.total, t);
+    let df = e ? this.decayed(e, t) : 0;
+    let n = this.decayed(this.total, t);
+    if (this.prior && this.prior.docs > 0) {
+      n += this.prior.docs;
+      df += (this.prior.docs * (this.prior.df.get(term) ?? 0)) / this.prior.n;
+    }
     return Math.log((n + 1) / (df + 0.5));
   }
 

@@ -10,6 +10,8 @@ import { runCleanStage } from './clean/stage.ts';
 import { runExtractStage, NER_STAGE } from './pipeline/extract-stage.ts';
 import { runReuseStage } from './reuse/stage.ts';
 import { SIG_STAGE } from './reuse/backend.ts';
+import { runStoryStage, STORY_STAGE } from './pipeline/story-stage.ts';
+import { rebuildStories } from './pipeline/story-records.ts';
 
 export interface ProcessOptions {
   progress?: boolean;
@@ -19,6 +21,8 @@ export interface ProcessReport {
   cleaned: number;
   extracted: number;
   indexed: number;
+  assigned: number;
+  storiesRebuilt: number;
 }
 
 /** Runs one stage with its own progress bar (shown only on a TTY, for runs longer than a second). */
@@ -37,5 +41,14 @@ export async function processAll(store: Store, opts: ProcessOptions = {}): Promi
   const cleaned = await step(store, opts, 'clean', 'cleaning', (onProgress) => runCleanStage(store, { onProgress }));
   const extracted = await step(store, opts, NER_STAGE, 'extracting', (onProgress) => runExtractStage(store, { onProgress }));
   const indexed = await step(store, opts, SIG_STAGE, 'wire copy', (onProgress) => runReuseStage(store, { onProgress }));
-  return { cleaned, extracted, indexed };
+  let touched = new Set<string>();
+  const assigned = await step(store, opts, STORY_STAGE, 'stories', async (onProgress) => {
+    const r = await runStoryStage(store, { onProgress });
+    touched = r.touched;
+    return r.assigned;
+  });
+  const bar = makeProgress(!!opts.progress, `${'comparing'.padEnd(10)} {bar} {value}/{total} stories`);
+  const storiesRebuilt = await rebuildStories(store, touched, { onProgress: (n) => bar.update(n, touched.size, {}) });
+  bar.stop();
+  return { cleaned, extracted, indexed, assigned, storiesRebuilt };
 }

@@ -16,6 +16,7 @@ import { entitiesCommand, entityCommand } from './entities.ts';
 import { reportCommand } from './report.ts';
 import { quotesCommand } from './quotes.ts';
 import { timelineCommand } from './timeline.ts';
+import { serveCommand } from './serve.ts';
 
 export const COMMANDS: (() => Command)[] = [
   ingestCommand,
@@ -31,6 +32,7 @@ export const COMMANDS: (() => Command)[] = [
   reportCommand,
   quotesCommand,
   timelineCommand,
+  serveCommand,
 ];
 
 export function registerCommands(program: Command): void {

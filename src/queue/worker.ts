@@ -11,7 +11,8 @@
  * workers produce the same ones.
  */
 import type { PostgresStore } from '../store/postgres.ts';
-import { LOCK_STORIES } from '../store/pg/migrations.ts';
+import pg from 'pg';
+import { LOCK_STORIES, LOCK_STORY_LEADER } from '../store/pg/migrations.ts';
 import { JobQueue, newWorkerId, type Job, type QueueOptions } from './queue.ts';
 import { pipelineStages, type AnalysisWrite, type WorkerStages } from './stages.ts';
 import type { History } from './story-step.ts';
@@ -70,6 +71,12 @@ class Mutex {
 }
 const storyMutexes = new WeakMap<WorkerStages, Mutex>();
 
+async function storyBacklog(store: PostgresStore): Promise<number> {
+  return Number(
+    (await store.query(`SELECT COUNT(*)::int AS n FROM jobs WHERE state IN ('done', 'parked') AND id > (SELECT job_id FROM queue_cursor WHERE name = 'stories')`)).rows[0].n,
+  );
+}
+
 export function jobHistory(store: PostgresStore): History {
   return async (from, to) =>
     (await store.query<{ article_id: string }>(`SELECT article_id FROM jobs WHERE id > $1 AND id <= $2 AND state = 'done' ORDER BY id`, [from, to])).rows.map((r) => r.article_id);
@@ -122,6 +129,47 @@ export async function advanceStories(store: PostgresStore, stages: WorkerStages,
       if (!step.more) return total;
     }
   });
+}
+
+/**
+ * One worker at a time runs the story step: the holder of a session-level advisory lock. The
+ * others only do per-article work, so the clusterer's state is built (and its cost paid) once,
+ * not replayed in every process. When the leader exits or dies, its session ends, the lock is
+ * free, and the next worker to ask takes over (replaying the committed history once).
+ */
+export class StoryLeadership {
+  private client: pg.PoolClient | null = null;
+  constructor(private readonly store: PostgresStore) {}
+  get isLeader(): boolean {
+    return this.client !== null;
+  }
+  async tryAcquire(): Promise<boolean> {
+    if (this.client) return true;
+    const c = await this.store.pool.connect();
+    try {
+      const ok = (await c.query('SELECT pg_try_advisory_lock($1) AS ok', [LOCK_STORY_LEADER])).rows[0].ok as boolean;
+      if (ok) {
+        this.client = c;
+        return true;
+      }
+    } catch (e) {
+      c.release();
+      throw e;
+    }
+    c.release();
+    return false;
+  }
+  async release(): Promise<void> {
+    if (!this.client) return;
+    const c = this.client;
+    this.client = null;
+    try {
+      await c.query('SELECT pg_advisory_unlock($1)', [LOCK_STORY_LEADER]);
+      c.release();
+    } catch {
+      c.release(true);
+    }
+  }
 }
 
 export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}): Promise<WorkerReport> {
@@ -189,32 +237,40 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
     }
   };
 
+  const leadership = new StoryLeadership(store);
   const advance = async () => {
+    if (!(await leadership.tryAcquire())) return;
     const t0 = performance.now();
     const n = await advanceStories(store, stages, { storyBatch: opts.storyBatch, timing: report.ms });
     report.storiesAssigned += n;
     if (n) emit({ type: 'stories', assigned: n, cursor: 0, ms: performance.now() - t0 });
   };
 
-  while (!opts.signal?.aborted) {
-    const t0 = performance.now();
-    const jobs = await queue.claim(workerId, batchSize);
-    report.ms.claim += performance.now() - t0;
-    if (jobs.length) {
-      report.batches++;
-      report.claimed += jobs.length;
-      await runBatch(jobs);
+  try {
+    while (!opts.signal?.aborted) {
+      const t0 = performance.now();
+      const jobs = await queue.claim(workerId, batchSize);
+      report.ms.claim += performance.now() - t0;
+      if (jobs.length) {
+        report.batches++;
+        report.claimed += jobs.length;
+        await runBatch(jobs);
+        await advance();
+        continue;
+      }
       await advance();
-      continue;
+      const next = await queue.nextClaimableInMs();
+      // --once: leave when nothing is pending and the story step is not left to us: either we
+      // are not the leader (the leader finishes it) or, as leader, we carried it to the end
+      if (next === null && opts.once && (!leadership.isLeader || (await storyBacklog(store)) === 0)) break;
+      const wait = Math.max(10, Math.min(idleMs, next ?? idleMs));
+      emit({ type: 'idle', ms: wait });
+      const ti = performance.now();
+      await sleep(wait, opts.signal);
+      report.ms.idle += performance.now() - ti;
     }
-    await advance();
-    const next = await queue.nextClaimableInMs();
-    if (next === null && opts.once) break;
-    const wait = Math.max(10, Math.min(idleMs, next ?? idleMs));
-    emit({ type: 'idle', ms: wait });
-    const ti = performance.now();
-    await sleep(wait, opts.signal);
-    report.ms.idle += performance.now() - ti;
+  } finally {
+    await leadership.release();
   }
   report.ms.total = performance.now() - started;
   return report;

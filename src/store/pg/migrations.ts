@@ -117,3 +117,5 @@ export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version
 export const LOCK_MIGRATE = 0x4d415253_01; // 'MARS' + 1
 export const LOCK_STORIES = 0x4d415253_02;
 export const LOCK_MODELS = 0x4d415253_03;
+/** session-level: held by the one worker that runs the story step (the sequencer leader) */
+export const LOCK_STORY_LEADER = 0x4d415253_04;

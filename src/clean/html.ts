@@ -33,7 +33,10 @@ const NOISE = /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/sty
 export function extractHtml(html: string): ExtractedPage {
   const ld: string[] = [];
   for (const m of html.matchAll(LD_SCRIPT)) ld.push(m[1] ?? '');
-  const stripped = html.replace(NOISE, ' ');
+  // a fragment (feed item content, a JSONL `html` field) has no <body>: give it one, or the DOM
+  // has nowhere to put the text and the article comes out empty
+  const page = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  const stripped = page.replace(NOISE, ' ');
   // one DOM for metadata, the paragraph count and readability (which mutates it; it runs last)
   const { document } = parseHTML(stripped);
   const meta = readMeta(document, ld);

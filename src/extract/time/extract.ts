@@ -52,6 +52,11 @@ export interface TemporalExpression {
   /** day and month written without a year (needs the publication year) */
   dayMonth: { month: number; day: number; qualifier: 'past' | 'next' | 'current' | null } | null;
   resolve(pub: IsoDay | null, opts?: ResolveOptions): string | null;
+  /**
+   * Narrative-anchored ("بعد يوم واحد من وصول البعثة", "العام التالي"): resolved from the
+   * expression told before it, not from the publication date.
+   */
+  narrative?: { dir: -1 | 1; count: number; unit: 'day' | 'week' | 'month' | 'year'; sameSentence: boolean };
 }
 
 // ---------------------------------------------------------------- regex building blocks
@@ -126,7 +131,7 @@ const RX = {
   ),
   year: new RegExp(`(?<pre>عام|العام|سن[هة]|منذ|خلال|صيف|شتاء|خريف|ربيع|في|حتي|${POS})\\s+(?:عام\\s+)?(?<year>(?:19|20)\\d\\d)(?![\\d\\p{L}]|[-./]\\d)${ERA_G}`, 'uy'),
   period: new RegExp(
-    `(?:(?<pos>${POS})\\s+)?(?:(?<this>هذا|هذه)\\s+)?(?<unit>الاسبوع|الشهر|العام|السن[هة]|الصيف|الخريف|الشتاء|الربيع)${WE}(?:\\s+(?<qual>${QUAL})${WE})?`,
+    `(?:(?<half>النصف\\s+(?:الاول|الثاني))\\s+من\\s+|(?<pos>${POS})\\s+)?(?:(?<this>هذا|هذه)\\s+)?(?<unit>الاسبوع|الشهر|العام|السن[هة]|الصيف|الخريف|الشتاء|الربيع)${WE}(?:\\s+(?<qual>${QUAL})${WE})?`,
     'uy',
   ),
   ago: new RegExp(
@@ -134,6 +139,19 @@ const RX = {
     'uy',
   ),
   holiday: new RegExp(`(?:(?<pre>ليل[هة]|صباح|اول\\s+ايام|ثاني\\s+ايام|ثالث\\s+ايام)\\s+)?(?<h>${HOL}|العيد)${WE}`, 'uy'),
+  // the first day of a range whose month is written once: "من 17 إلى 20 آذار", "بين 5 و9 نيسان"
+  rangeStart: new RegExp(
+    `(?<day>\\d{1,2})\\s*(?:الي|حتي|و|-|–)\\s*(?=\\d{1,2}\\s+(?:من\\s+)?(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s*[،,]?\\s*(?:من\\s+)?(?:عام\\s+|العام\\s+|سن[هة]\\s+)?(?<year>${YEAR})(?!\\d))?(?:\\s+(?<qual>${QUAL})${WE})?)`,
+    'uy',
+  ),
+  sinceTod: new RegExp(`(?:منذ|حتي)\\s+(?:ساعات\\s+)?(?:الصباح|الفجر|الظهر|الظهير[هة])${WE}`, 'uy'),
+  // the event noun after من/على is in construct or carries a pronoun ("من وصول بعثة", "على توقيفه");
+  // a definite noun is mostly the length of an activity ("بعد أسبوع من العروض")
+  afterFrom: new RegExp(
+    `بعد\\s+(?:(?:نحو|حوالي|قراب[هة]|زهاء)\\s+)?(?:(?<n>\\d{1,3}|${NUMW})\\s+)?(?<unit>${UNITS})(?:\\s+(?:واحد|واحده|واحدة))?${WE}(?=\\s+(?:من|علي)\\s+(?!ال)[\\p{L}])`,
+    'uy',
+  ),
+  following: new RegExp(`(?:في\\s+)?(?<unit>اليوم|الاسبوع|الشهر|العام|السن[هة])\\s+(?:التالي|التاليه|التالية|اللاحق)${WE}`, 'uy'),
   hmonth: new RegExp(`(?:(?<shahr>شهر)\\s+)?(?<hmon>${HMON})${WE}(?:\\s+(?<year>1[3-5]\\d\\d)(?!\\d)${ERA_H}?)?(?:\\s+(?<adj>المبارك|الكريم|الفضيل|المعظم|الماضي|المقبل|الحالي|الجاري)${WE})?`, 'uy'),
 };
 
@@ -396,8 +414,9 @@ function tryAt(n: string, q: number): Candidate | null {
     const unit = g.unit!;
     const q2 = qualifier(g.qual);
     const pos = g.pos ? positionOf.get(squash(g.pos)) : undefined;
-    if (!q2 && !g.this && !(pos && /^(العام|الشهر|السن[هة])$/.test(unit))) return null;
-    if (!q2 && !g.this && pos && /^ال/.test(nextWord(n, end))) return null; // "نهاية العام الدراسي"
+    const half = !!g.half && /^(العام|الشهر|السن[هة])$/.test(unit);
+    if (!q2 && !g.this && !half && !(pos && /^(العام|الشهر|السن[هة])$/.test(unit))) return null;
+    if (!q2 && !g.this && (pos || half) && /^ال/.test(nextWord(n, end))) return null; // "نهاية العام الدراسي"
     if (g.qual && /^(السابق)$/.test(g.qual)) return null;
     return {
       ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
@@ -461,7 +480,10 @@ function tryAt(n: string, q: number): Candidate | null {
   });
   attempt(RX.hmonth, (g, end) => {
     const hm = hmonthOf.get(squash(g.hmon!))!;
-    if (!g.shahr && !g.adj && !g.year) return null;
+    // a bare Hijri month ("في رمضان") only after a temporal preposition: رمضان/رجب are also given names
+    const pw = prevWord(n, q).replace(/^و(?=.{2})/, '');
+    if (!g.shahr && !g.adj && !g.year && !/^(في|خلال|طوال|قبل|بعد|حتي|بحلول|حلول|اواخر|اوائل|منتصف|مطلع|الاواخر|الاواسط)$/.test(pw)) return null;
+    if (!g.shahr && !g.adj && !g.year && (hm === 7 || hm === 2)) return null; // "رجب"/"صفر" bare stay out
     return {
       ...base(), nStart: q, nEnd: end, kind: 'partial', anchored: !g.year,
       resolve(pub) {
@@ -469,6 +491,38 @@ function tryAt(n: string, q: number): Candidate | null {
         return pub ? (hijriNear(pub, hm, 15)?.slice(0, 7) ?? null) : null;
       },
     };
+  });
+  attempt(RX.rangeStart, (g) => {
+    if (!/^(من|بين|مابين)$/.test(prevWord(n, q))) return null;
+    const day = Number(g.day);
+    const month = monthOf.get(squash(g.mon!))!;
+    const q2 = qualifier(g.qual);
+    const end = q + g.day!.length;
+    if (day < 1 || day > 31) return null;
+    if (g.year) {
+      const y = Number(g.year);
+      if (!isValidDay(y, month, day)) return null;
+      const v = isoDay(y, month, day);
+      return { ...base(), nStart: q, nEnd: end, kind: 'absolute', explicit: v, resolve: () => v };
+    }
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, dayMonth: { month, day, qualifier: q2 },
+      resolve(pub) {
+        return pub ? dayMonthValue(pub, month, day, q2, this.tense) : null;
+      },
+    };
+  });
+  attempt(RX.sinceTod, (_g, end) => ({ ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, resolve: (pub) => pub }));
+  attempt(RX.afterFrom, (g, end) => {
+    const u = unitOf.get(g.unit!)!;
+    const count = g.n ? (/^\d/.test(g.n) ? Number(g.n) : (numberOf.get(g.n) ?? null)) : (u.n ?? 1);
+    if (count === null) return null;
+    return { ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, narrative: { dir: -1, count, unit: u.unit, sameSentence: true }, resolve: () => null };
+  });
+  attempt(RX.following, (g, end) => {
+    const w = g.unit!;
+    const unit = w === 'اليوم' ? 'day' : w === 'الاسبوع' ? 'week' : w === 'الشهر' ? 'month' : 'year';
+    return { ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, narrative: { dir: 1, count: 1, unit, sameSentence: false }, resolve: () => null };
   });
   if (found.length === 0) return null;
   return found.reduce((a, b) => (b.nEnd > a.nEnd ? b : a));
@@ -507,7 +561,49 @@ export function findTemporalExpressions(text: string): TemporalExpression[] {
     out.push(expr);
     p = Math.max(c.nEnd, p + 1);
   }
+  for (let i = 0; i < out.length; i++) if (out[i].narrative) out[i].resolve = narrativeResolver(text, out, i);
   return out;
+}
+
+/** How far back (characters) "العام التالي" looks for the date it follows. */
+const NARRATIVE_WINDOW = 400;
+
+/**
+ * "X بعد يوم واحد من Y" is dated as Y (the event it counts from: "دخل القاعة أمس الاثنين، بعد
+ * نحو عام على توقيفه" → a year before that Monday). X's date is a date written right before it
+ * (at most a comma between); with no date anywhere in the sentence X is the article's own event,
+ * the publication day; otherwise it is left unresolved (the date may be Y's, not X's).
+ * "العام/اليوم التالي" follows the date told before it.
+ */
+function narrativeResolver(text: string, all: TemporalExpression[], i: number): TemporalExpression['resolve'] {
+  const e = all[i];
+  const nv = e.narrative!;
+  let sStart = e.start;
+  while (sStart > 0 && !/[.!؟?\n]/.test(text[sStart - 1])) sStart--;
+  let sEnd = e.end;
+  while (sEnd < text.length && !/[.!؟?\n]/.test(text[sEnd])) sEnd++;
+  return (pub, opts) => {
+    let anchor: string | null = null;
+    if (nv.sameSentence) {
+      const others = all.filter((a, k) => k !== i && a.start >= sStart && a.end <= sEnd);
+      const adjacent = others.find((a) => a.end <= e.start && /^[\s،,]*$/.test(text.slice(a.end, e.start)));
+      if (adjacent) anchor = adjacent.resolve(pub, opts);
+      else if (others.length === 0) anchor = pub;
+    } else {
+      for (let k = i - 1; k >= 0 && anchor === null; k--) {
+        const a = all[k];
+        if (a.narrative || e.start - a.end > NARRATIVE_WINDOW) break;
+        const v = a.resolve(pub, opts);
+        if (v && (nv.unit === 'year' ? true : nv.unit === 'month' ? v.length >= 7 : v.length === 10)) anchor = v;
+      }
+    }
+    if (anchor === null) return null;
+    if (nv.unit === 'year' && nv.dir === 1) return String(Number(anchor.slice(0, 4)) + 1);
+    if (nv.unit === 'month' && nv.dir === 1) return addMonths(`${anchor.slice(0, 7)}-01`, 1).slice(0, 7);
+    if (anchor.length !== 10) return null;
+    if (nv.dir === 1) return addDays(anchor, nv.unit === 'week' ? 7 : 1);
+    return ago(anchor, nv.count, nv.unit);
+  };
 }
 
 /** Whether the article uses a bare "أمس" (so a bare past weekday is not yesterday). */

@@ -49,12 +49,18 @@ interface Evidence {
   usesYesterday: boolean;
 }
 
+/**
+ * A written date that closes a period ("حتى نهاية السنة المالية في 30-6-2025", "قبل 15 أيار") is a
+ * deadline, not a reported event: it says nothing about when the article was written.
+ */
+const DEADLINE_BEFORE = /(?:^|[^\p{L}])(?:حتى|لغاية|بحلول|قبل|مهلة|موعد|استحقاق|تنتهي|ينتهي|نهاية|أقصاه|اقصاه)(?:[^\p{L}][^.،,؛\n]{0,40})?$/u;
+
 function gather(text: string): Evidence {
   const exprs = findTemporalExpressions(text);
   const ev: Evidence = { exprs, anchors: [], explicitPast: [], cues: [], bareWeekdays: [], currentMonth: [], usesYesterday: usesBareYesterday(exprs) };
   for (const e of exprs) {
     if (e.explicit && e.dayCue) ev.anchors.push({ day: addDays(e.explicit, -OFFSET[e.dayCue.cue]), text: e.text });
-    else if (e.explicit && e.tense === 'past') ev.explicitPast.push({ day: e.explicit, text: e.text });
+    else if (e.explicit && e.tense === 'past' && !DEADLINE_BEFORE.test(text.slice(Math.max(0, e.start - 50), e.start))) ev.explicitPast.push({ day: e.explicit, text: e.text });
     if (e.dayCue && e.dayCue.weekday !== null && !e.explicit) ev.cues.push({ cue: e.dayCue.cue, weekday: e.dayCue.weekday, text: e.text });
     if (e.kind === 'weekday' && e.weekday !== null && e.weekdayQualifier === null && e.tense === 'past') ev.bareWeekdays.push(e);
     if (e.dayMonth?.qualifier === 'current') ev.currentMonth.push({ month: e.dayMonth.month, text: e.text });
@@ -156,12 +162,17 @@ export interface StoryArticle {
   publishedAt: string | null;
 }
 
+/** How far ahead a dated article's scheduled days count as story days. */
+const SCHEDULED_DAYS = 21;
+
 /** Recent story days an article with a known date reports (its day-level mentions in the week before it). */
 function reportedDays(ev: Evidence, pub: IsoDay): IsoDay[] {
   const out: IsoDay[] = [pub];
   for (const e of ev.exprs) {
     const v = e.resolve(pub, { usesYesterday: ev.usesYesterday });
-    if (v && v.length === 10 && diffDays(pub, v) >= 0 && diffDays(pub, v) <= 7) out.push(v);
+    // recent days it reports, and days it schedules ("رفع الجلسة إلى 18 آذار"): a later article's
+    // "أمس" may well be that day
+    if (v && v.length === 10 && diffDays(pub, v) >= -SCHEDULED_DAYS && diffDays(pub, v) <= 7) out.push(v);
   }
   return out;
 }

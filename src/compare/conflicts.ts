@@ -383,7 +383,6 @@ function claimEdges(an: StoryAnalysis, i: number, j: number, denials: (Denial | 
         if (prev && inOther(prev) && Math.abs(w(prev) - w(k)) < 1e-9) return; // one name in two words
         units++;
       });
-      if (process.env.MARSAD_DEBUG_CLAIMS) console.error('claim?', cover.toFixed(2), units, s.toFixed(3), den.core.join(' '), '|', other.text.slice(0, 60));
       covered = units >= 3 && cover >= (den.weak ? o.claimCoverWeak : o.claimCover);
     }
     if (!close && !covered) continue;

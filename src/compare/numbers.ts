@@ -92,7 +92,7 @@ export function readNumbers(tokens: Token[], skip: Set<number> = new Set()): Num
     else if (key(tokens[u]) === 'في' && PERCENT_WORDS.has(key(tokens[u + 1]))) { unit = '%'; u += 2; }
     else if (tokens[u]?.kind === 'word' && !STOP.has(key(tokens[u])) && tokenValue(tokens[u]) === null && MONTHS[key(tokens[u])] === undefined) {
       unit = unitOf(tokens, u, from);
-      u += unit === 'bp' || unit === 'pp' || (key(tokens[u]) === 'حاله' && UNIT_CLASSES[key(tokens[u + 1])]) ? 2 : 1;
+      u += unit === 'bp' || unit === 'pp' || (/^حال(ه|ات)$/.test(key(tokens[u])) && UNIT_CLASSES[key(tokens[u + 1])]) ? 2 : 1;
     }
     // exactness from the two words before, or "على الأقل" after
     let exactness: Exactness = 'exact';
@@ -136,8 +136,8 @@ function unitOf(tokens: Token[], u: number, from: number): string {
   const k = key(tokens[u]);
   const next = key(tokens[u + 1]);
   if (k === 'نقطه' && next === 'اساس') return 'bp';
-  if (k === 'نقطه' && /^مئوي/.test(next)) return 'pp';
-  if (k === 'حاله' && UNIT_CLASSES[next]) return UNIT_CLASSES[next]!;
+  if (k === 'نقطه' && /^(مئوي|ميوي)/.test(next)) return 'pp';
+  if (/^حال(ه|ات)$/.test(k) && UNIT_CLASSES[next]) return UNIT_CLASSES[next]!;
   if (UNIT_CLASSES[k]) return UNIT_CLASSES[k]!;
   // "أشخاص": dead or injured by the verb before the number ("لقي 12 شخصاً حتفهم", "أصيب 30 شخصاً")
   if (/^(شخص|اشخاص|شخصا)$/.test(k)) {

@@ -18,7 +18,7 @@ import { sameSlot, valuesAgree, type NumberMention } from './numbers.ts';
 import { datesAgree, type DateRef } from './dates.ts';
 import { readPlaces, learnPlaces, PlaceGraph, sameName, type PlaceSlot } from './places.ts';
 import { bagCosine } from './similarity.ts';
-import { SCHEDULE_CUES, ACTOR_VERBS, DENIAL_FILLERS, DENIAL_PHRASES, DENIAL_VERBS, DENIAL_VERBS_OBJECT, POSTPOSED_DENIALS, HELD_FRAME, MEETING_FRAME, NEGATION_WORDS, REPORTING, STOP } from './lexicon.ts';
+import { ATTRIBUTION, CONTRAST, SCHEDULE_CUES, ACTOR_VERBS, DENIAL_FILLERS, DENIAL_PHRASES, DENIAL_VERBS, DENIAL_VERBS_OBJECT, POSTPOSED_DENIALS, HELD_FRAME, MEETING_FRAME, NEGATION_WORDS, REPORTING, STOP } from './lexicon.ts';
 
 export interface ConflictOptions {
   /** minimum sentence similarity for comparing quantities */
@@ -145,6 +145,41 @@ function numberEdges(an: StoryAnalysis, i: number, j: number, o: Required<Confli
       break;
     }
   }
+  return out;
+}
+
+/**
+ * Two sources' figures in one sentence: "أعلنت الوزارة أن الحصيلة بلغت 120 قتيلاً، بينما قالت
+ * منظمة … إن العدد 150". The same slot, values that do not agree, a contrast word between them
+ * and an attribution (reporting verb, بحسب/وفق) for the second. Other articles' sentences that
+ * give one of the two values join that side.
+ */
+function contrastEdges(an: StoryAnalysis, i: number, o: Required<ConflictOptions>): Edge[] {
+  const a = an.sentences[i]!;
+  const out: Edge[] = [];
+  for (let p = 0; p < a.numbers.length; p++)
+    for (let q = p + 1; q < a.numbers.length; q++) {
+      const x = a.numbers[p]!, y = a.numbers[q]!;
+      if (!sameSlot(x, y) || valuesAgree(x, y) || x.role !== y.role && (x.role === 'prior' || y.role === 'prior')) continue;
+      const between = a.tokens.slice(x.to, y.from).map((t) => key(t));
+      const c = between.findIndex((k) => CONTRAST.has(k));
+      if (c < 0) continue;
+      const after = [...between.slice(c + 1), ...a.tokens.slice(y.to, y.to + 6).map((t) => key(t))];
+      if (!after.some((k) => REPORTING.has(k) || ATTRIBUTION.has(k))) continue;
+      const slot = `number:${x.unit}:${x.role === 'plain' ? 'level' : x.role}:${x.period ?? ''}`;
+      out.push({ type: 'number', a: i, b: i, slot, about: unitLabel(a, x), valueA: x.text, valueB: y.text, numA: x, numB: y });
+      for (let j = 0; j < an.sentences.length; j++) {
+        const b = an.sentences[j]!;
+        if (b.articleId === a.articleId || an.sim.sim(i, j) < o.numberSim || !closeInTime(a, b, o.maxDays) || !withinDays(a, b, o.maxDays)) continue;
+        for (const z of b.numbers) {
+          const withX = sameSlot(z, x) && valuesAgree(z, x), withY = sameSlot(z, y) && valuesAgree(z, y);
+          if (withX === withY) continue;
+          const m = withX ? x : y;
+          out.push({ type: 'number', a: i, b: j, slot, about: unitLabel(a, x), valueA: m.text, valueB: z.text, numA: m, numB: z });
+          break;
+        }
+      }
+    }
   return out;
 }
 
@@ -464,6 +499,7 @@ export function findConflicts(articles: StoryArticle[], facts?: AlignedFact[], o
       if (an.sim.sim(i, j) < Math.min(o.placeSim, o.claimSim, o.claimSimFloor)) continue;
       edges.push(...numberEdges(an, i, j, o), ...dateEdges(an, i, j, o), ...placeEdges(an, i, j, places, graph, o), ...claimEdges(an, i, j, denials, o), ...actorEdges(an, i, j, o));
     }
+  for (let i = 0; i < S.length; i++) edges.push(...contrastEdges(an, i, o));
   return groupEdges(an, edges, byId);
 }
 
@@ -485,15 +521,17 @@ function groupEdges(an: StoryAnalysis, edges: Edge[], byId: Map<string, StoryArt
   const out: DetailedConflict[] = [];
   for (const es of comps.values()) {
     // each sentence takes the value it asserted; sides are values that agree
-    const valueOf = new Map<number, { v: string; n?: NumberMention }>();
-    for (const e of es) {
-      if (!valueOf.has(e.a)) valueOf.set(e.a, { v: e.valueA, n: e.numA });
-      if (!valueOf.has(e.b)) valueOf.set(e.b, { v: e.valueB, n: e.numB });
-    }
+    // (a sentence that gives two sources' figures asserts both values)
+    const valueOf = new Map<string, { s: number; v: string; n?: NumberMention }>();
+    const assert = (s: number, v: string, n?: NumberMention): void => {
+      const k = es.some((e) => e.a === e.b && e.a === s) ? `${s}|${normalize(v)}` : `${s}`;
+      if (!valueOf.has(k)) valueOf.set(k, { s, v, n });
+    };
+    for (const e of es) { assert(e.a, e.valueA, e.numA); assert(e.b, e.valueB, e.numB); }
     const sides: { value: string; num?: NumberMention; sentences: number[] }[] = [];
-    for (const [s, { v, n }] of valueOf) {
+    for (const { s, v, n } of valueOf.values()) {
       const side = sides.find((x) => (x.num && n ? valuesAgree(x.num, n) : sameValue(es[0]!.type, x.value, v)));
-      if (side) side.sentences.push(s);
+      if (side) { if (!side.sentences.includes(s)) side.sentences.push(s); }
       else sides.push({ value: v, num: n, sentences: [s] });
     }
     if (sides.length < 2) continue;
@@ -504,7 +542,7 @@ function groupEdges(an: StoryAnalysis, edges: Edge[], byId: Map<string, StoryArt
       return { text: first.text, articleIds: [...new Set(refs.map((r) => r.articleId))], speakerEntityId: speakers[0] ?? null, value: side.value, sentences: refs };
     });
     const arts = new Set(detailed.flatMap((d) => d.articleIds));
-    if (arts.size < 2 && !es.some((e) => e.type === 'claim')) continue;
+    if (arts.size < 2 && !es.some((e) => e.type === 'claim' || e.a === e.b)) continue;
     out.push({ type: es[0]!.type, about: es[0]!.about, sides: detailed });
   }
   return out;

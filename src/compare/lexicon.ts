@@ -177,3 +177,8 @@ export const CHANGE_WORDS = keys(`رفع رفعت يرفع ترفع خفض خف�
 export const LEVEL_CUES = keys(`إلى الى لـ ليصل لتصل ليبلغ لتبلغ بلغ بلغت يبلغ تبلغ عند مستوى`);
 /** words right before a number that make it an earlier or compared value ("من 212 إلى 261", "مقابل 13.6") */
 export const PRIOR_CUES = keys(`من مقابل مقارنة بعدما`);
+
+/** contrast words joining two sources' versions in one sentence */
+export const CONTRAST = keys(`بينما فيما حين وبينما وفيما خلافا خلافاً عكس`);
+/** attribution words besides reporting verbs */
+export const ATTRIBUTION = keys(`بحسب حسب وفق وفقا وفقاً نقلا نقلاً تحدث تحدثت يتحدث تتحدث تشير يشير أشارت قدرت قدر تقدر يقدر مصادر مصدر`);

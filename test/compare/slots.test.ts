@@ -208,3 +208,24 @@ test('story: a denial in other words than the report is a claim conflict; a shar
   assert.deepEqual(deny.articleIds, ['k2']);
   assert.deepEqual(affirm.articleIds, ['k1']);
 });
+
+// ------------------------------------------------------------------ source attribution
+
+test('story: two sources\' figures in one sentence are a conflict; other outlets join the side they repeat', () => {
+  const story = [
+    article('s1', 'وكالة الساحل', '2025-06-10T10:00:00+01:00', null, [
+      'وأعلنت وزارة الداخلية أن حصيلة ضحايا انهيار العمارة في حي التضامن بلغت 23 قتيلاً، بينما قالت جمعية الهلال الأحمر إن العدد وصل إلى 31 قتيلاً.',
+      'وبلغ عدد القتلى 23 قتيلاً في حين بلغ عدد الجرحى 40 جريحاً، بحسب الحماية المدنية.',
+    ]),
+    article('s2', 'صحيفة المنار', '2025-06-10T15:00:00+01:00', null, [
+      'وقالت جمعية الهلال الأحمر إن حصيلة ضحايا انهيار العمارة في حي التضامن وصلت إلى 31 قتيلاً.',
+      'وارتفع معدل البطالة إلى 16.2 بالمئة في الربع الأول مقابل 15.8 بالمئة في الربع الأخير من العام الماضي، بحسب المعهد.',
+    ]),
+  ];
+  const cs = findConflicts(story).filter((c) => c.type === 'number');
+  assert.equal(cs.length, 1, JSON.stringify(cs.map(values)));
+  const side31 = cs[0]!.sides.find((s) => /31/.test(s.value))!;
+  const side23 = cs[0]!.sides.find((s) => /23/.test(s.value))!;
+  assert.deepEqual(new Set(side31.articleIds), new Set(['s1', 's2']));
+  assert.deepEqual(side23.articleIds, ['s1']);
+});

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTimeline, extractDates, inferFromStory, findTemporalExpressions } from '../src/extract/time/index.ts';
+import { buildTimeline, extractDates, inferFromStory, inferPublicationDate, findTemporalExpressions } from '../src/extract/time/index.ts';
 import { loadTruth, truthArticleText } from '../src/corpus/truth.ts';
 import { normalize } from '../src/text/index.ts';
 import { fmt, prf, projectRoot, sharedData, sharedFile, writeSection } from './report.ts';
@@ -207,9 +207,24 @@ function corpus(): void {
     }
   }
   const withInferred = scoreDates(truth.articles.map((a) => ({ text: texts.get(a.file)!, pub: inferredPub.get(a.file) ?? null, dates: a.dates })));
+  // 3. the pipeline's per-article path (src/pipeline/extract-stage.ts): inferPublicationDate(text, metadata)
+  //    without the story, then extractDates with it (no dates when nothing fixes the day)
+  const single = new Map<string, string | null>();
+  let singleNull = 0;
+  const singleWrong: string[] = [];
+  for (const a of truth.articles) {
+    const r = inferPublicationDate(texts.get(a.file)!, a.published_at_in_metadata ? a.published_at : null);
+    single.set(a.file, r.value);
+    if (a.published_at_in_metadata) continue;
+    if (!r.value) singleNull++;
+    else if (r.value.slice(0, 10) !== a.published_at.slice(0, 10)) singleWrong.push(`${a.file}: ${r.value} ≠ ${a.published_at.slice(0, 10)} (${r.evidence})`);
+  }
+  const withSingle = scoreDates(truth.articles.map((a) => ({ text: texts.get(a.file)!, pub: single.get(a.file) ?? null, dates: a.dates })));
   say('### bundled corpus (examples/corpus/truth.json)\n\n| setting | dates | P | R | F1 | exact value / gold |\n|---|---|---|---|---|---|');
   say(`| true publication dates | ${withTruePub.total} | ${fmt(withTruePub.precision)} | ${fmt(withTruePub.recall)} | ${fmt(withTruePub.f1)} | ${fmt(withTruePub.exactOfGold)} |`);
   say(`| metadata only, the rest inferred | ${withInferred.total} | ${fmt(withInferred.precision)} | ${fmt(withInferred.recall)} | ${fmt(withInferred.f1)} | ${fmt(withInferred.exactOfGold)} |`);
+  say(`| pipeline per-article path (no story context; undated articles get no dates) | ${withSingle.total} | ${fmt(withSingle.precision)} | ${fmt(withSingle.recall)} | ${fmt(withSingle.f1)} | ${fmt(withSingle.exactOfGold)} |`);
+  say(`\nPer-article path on the ${nInf} articles without metadata: ${nInf - singleNull - singleWrong.length} right, ${singleNull} left undated (for the story step), ${singleWrong.length} wrong${singleWrong.length ? `: ${singleWrong.map((w) => w.split(' (')[0]).join('; ')}` : ''}.`);
   say(`\nPublication dates inferred for the ${nInf} articles without metadata: ${okInf}/${nInf} right (${fmt(nInf ? okInf / nInf : 0)}).\n`);
   for (const e of infErrors) console.log(`  [pub] ${e}`);
   for (const e of withTruePub.errors.slice(0, 60)) console.log(`  [corpus] ${e}`);

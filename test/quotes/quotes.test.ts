@@ -86,3 +86,55 @@ test('seeds: offsets hold on real scraped text', { skip: existsSync(seeds) ? fal
     for (const q of extractQuotes(text)) assert.equal(text.slice(q.contentSpan.start, q.contentSpan.end), q.content);
   }
 });
+
+test('the speaker ends before a verbal noun that opens the object', () => {
+  assert.deepEqual(brief('ونفت الهيئة العامة للطيران وجود أي خلل فني في الطائرة.'), [
+    { cue: 'نفت', speaker: 'الهيئة العامة للطيران', id: null, content: 'وجود أي خلل فني في الطائرة', direct: false },
+  ]);
+  const q = brief('أعلنت وزارة الزراعة في الأردن اليوم الأحد تسجيل ثلاث بؤر لإنفلونزا الطيور في المفرق.');
+  assert.deepEqual(q.map((x) => [x.speaker, x.content]), [['وزارة الزراعة', 'تسجيل ثلاث بؤر لإنفلونزا الطيور في المفرق']]);
+  // a source noun of the same shape stays the subject
+  assert.equal(brief('وأضاف التقرير أن نصف المدارس بحاجة إلى ترميم.')[0].speaker, 'التقرير');
+});
+
+test('a recipient before the subject is not the speaker; the subject before the verb is', () => {
+  const q = brief('لكن مدير الدفاع المدني في المحافظة سامر الخطيب أكد لـ«الضفة» أن الحريق بات تحت السيطرة.');
+  assert.equal(q.length, 1);
+  assert.match(q[0].speaker ?? '', /سامر الخطيب/);
+  assert.equal(q[0].content, 'الحريق بات تحت السيطرة');
+  const r = brief('واعترض مدرب الفريق على القرار، وقال للصحفيين: «كان الهدف صحيحاً».');
+  assert.equal(r.at(-1)!.speaker, 'مدرب الفريق');
+  assert.equal(r.at(-1)!.content, 'كان الهدف صحيحاً');
+});
+
+test('coordinated and contrastive clauses get their own speaker', () => {
+  const q = brief('وأكد الوزير أن المفاوضات مستمرة، غير أن نظيره اكتفى بالقول إن «الطريق ما زال طويلاً».');
+  assert.deepEqual(q.map((x) => [x.cue, x.speaker]), [['أكد', 'الوزير'], ['اكتفى', 'نظيره']]);
+  assert.equal(q[1].content, 'الطريق ما زال طويلاً');
+  const r = brief('ورحب رئيس الغرفة التجارية بالقرار، وقال إن الأسواق ستستفيد منه.');
+  assert.deepEqual(r.map((x) => [x.cue, x.speaker]), [['قال', 'رئيس الغرفة التجارية']]);
+});
+
+test('relative pronoun: the antecedent speaks; vowelled passives and cue nouns are not attributions', () => {
+  const q = brief('وبلغت قوة الهزة 5.2 درجات، بحسب مرصد الزلازل الوطني، الذي أوضح أن مركزها كان في البحر.');
+  assert.ok(q.some((x) => x.cue === 'أوضح' && x.speaker === 'مرصد الزلازل الوطني' && x.content === 'مركزها كان في البحر'));
+  assert.deepEqual(brief('ويُتوقع أن يرتفع عدد الزوار هذا الصيف.'), []);
+  assert.deepEqual(brief('ونفت الوزارة ما تردد عن تعهد الحكومة بخفض الدعم.').map((x) => x.cue), ['نفت']);
+});
+
+test('adjudicated truth omissions are well-formed and quote the article verbatim', async () => {
+  const { loadTruth, truthArticleText } = await import('../../src/corpus/truth.ts');
+  const root = join(here, '..', '..');
+  const truth = loadTruth(root);
+  const rows = readFileSync(join(root, 'evals', 'data', 'quotes', 'adjudicated.jsonl'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('//')).map((l) => JSON.parse(l));
+  assert.ok(rows.length > 0);
+  for (const r of rows) {
+    assert.ok(r.reason && r.reason.length > 10, `reason for ${r.file}`);
+    const a = truth.articles.find((x) => x.file === r.file);
+    assert.ok(a, r.file);
+    const { text } = truthArticleText(root, a!);
+    assert.ok(text.includes(r.content), `${r.file}: ${r.content}`);
+    // not already in the truth
+    assert.ok(!a!.quotes.some((g) => g.content.includes(r.content) || r.content.includes(g.content)), `${r.file}: already in truth`);
+  }
+});

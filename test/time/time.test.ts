@@ -140,3 +140,42 @@ test('seeds: inferred publication dates and story days', { skip: existsSync(seed
   const r = inferFromStory(arts);
   for (const a of arts) assert.ok(r.get(a.id)!.value, `${a.id} has a date`);
 });
+
+test('narrative-anchored expressions count from the date told right before them, else from the publication day', () => {
+  const a = extractDates('مثل المتهم أمام القاضي أمس الأحد، بعد نحو عام على اعتقاله في حلب.', '2025-04-07');
+  assert.deepEqual(a.map((d) => [d.text, d.value]), [['أمس الأحد', '2025-04-06'], ['بعد نحو عام', '2024-04']]);
+  const b = extractDates('وتأتي الزيارة بعد يومين من توقيع الاتفاق التجاري بين البلدين.', '2025-04-07');
+  assert.deepEqual(b.map((d) => [d.text, d.value]), [['بعد يومين', '2025-04-05']]);
+  // another date elsewhere in the sentence: which event it dates is unclear, so it stays out
+  const c = extractDates('وصل الوفد في 2 نيسان، وبدأت المحادثات بعد يومين من وصوله.', '2025-04-07');
+  assert.deepEqual(c.map((d) => d.text), ['2 نيسان']);
+  // a definite noun after من is the length of an activity, not an event
+  assert.deepEqual(extractDates('انتهى المهرجان مساء الجمعة بعد أسبوع من العروض.', '2025-04-07').map((d) => d.text), ['مساء الجمعة']);
+  const d = extractDates('اندلعت الاحتجاجات في تشرين الأول 2019 وخفتت في العام التالي.', '2025-04-07');
+  assert.deepEqual(d.map((x) => [x.text, x.value]), [['تشرين الأول 2019', '2019-10'], ['في العام التالي', '2020']]);
+});
+
+test('a bare Hijri month only after a temporal preposition (رمضان is also a name)', () => {
+  assert.deepEqual(extractDates('وتعهدت الوزارة بتوفير السلع بأسعار مخفضة في رمضان.', '2025-03-11').map((d) => [d.text, d.value]), [['رمضان', '2025-03']]);
+  assert.deepEqual(extractDates('واستقبل الوزير رمضان عبد الله في مكتبه.', '2025-03-11'), []);
+});
+
+test('date ranges with the month written once give both ends', () => {
+  const ds = extractDates('وتقام الدورة من 17 إلى 20 آذار في طرابلس، على أن تتبعها ورشة بين 5 و9 نيسان المقبل.', '2025-03-10');
+  assert.deepEqual(ds.map((d) => [d.text, d.value]), [['17', '2025-03-17'], ['20 آذار', '2025-03-20'], ['5', '2025-04-05'], ['9 نيسان المقبل', '2025-04-09']]);
+  // a number before another date without من/بين is not a range start
+  assert.deepEqual(extractDates('وأصيب 5 و9 آذار موعد الجلسة.', '2025-03-10').map((d) => d.text), ['9 آذار']);
+});
+
+test('منذ الصباح and halves of the year', () => {
+  assert.deepEqual(extractDates('وتعمل الفرق منذ الصباح على فتح الطرق.', '2025-03-15').map((d) => [d.text, d.value]), [['منذ الصباح', '2025-03-15']]);
+  assert.deepEqual(extractDates('ويتوقع أن يتراجع التضخم في النصف الثاني من العام.', '2025-03-06').map((d) => d.value), ['2025']);
+});
+
+test('a deadline date is not evidence of the publication day', () => {
+  // "اليوم (الثلاثاء)" and a deadline months ahead: the deadline must not pull the day to July
+  const r = inferPublicationDate('أعلنت الهيئة اليوم (الثلاثاء) تمديد المهلة. وقالت إن البرنامج يستمر حتى نهاية السنة المالية في 30-6-2025.', null);
+  assert.notEqual(r.value?.slice(0, 7), '2025-07');
+  // a written past date with a today cue still fixes it
+  assert.equal(inferPublicationDate('وصل الوفد اليوم الثلاثاء 11-3-2025 إلى العاصمة.', null).value, '2025-03-11');
+});

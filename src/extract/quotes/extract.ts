@@ -54,6 +54,16 @@ function bare(t: Token, known: Set<string>): string | null {
   return null;
 }
 
+/**
+ * "لرويترز", "للصحفيين", "لوكالة…", "لـ«…»", "لمراسلنا": who the words were said to. A لل-word that is not a
+ * media/audience noun ("الهيئة العامة للطيران") stays inside the speaker phrase.
+ */
+function isRecipient(norm: string): boolean {
+  if (norm === 'ل' || norm === 'لـ') return true;
+  if (!/^ل/.test(norm)) return false;
+  return RECIPIENT_HEADS.has(norm.slice(1)) || RECIPIENT_HEADS.has(norm.slice(2)) || RECIPIENT_HEADS.has(`ال${norm.slice(2)}`) || /^لمراسل/.test(norm);
+}
+
 const isComma = (t: Token | undefined): boolean => !!t && t.kind === 'punct' && /^[،,]$/.test(t.norm);
 const isColon = (t: Token | undefined): boolean => !!t && t.kind === 'punct' && t.norm === ':';
 const isQuoteMark = (t: Token | undefined): boolean => !!t && t.kind === 'punct' && /^["“”„«»]$/.test(t.text);
@@ -91,7 +101,7 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       const t = tokens[j];
       const m = mentionAt(t.start);
       // a recipient before the subject ("قال للصحفيين: …", "أكد لـ«المدار» أن"): not the speaker
-      if (start < 0 && t.kind === 'word' && (/^لل/.test(t.norm) || t.norm === 'ل' || t.norm === 'لـ' || RECIPIENT_HEADS.has(t.norm.slice(1))) && !(m && m.start === t.start)) {
+      if (start < 0 && t.kind === 'word' && isRecipient(t.norm) && !(m && m.start === t.start)) {
         j++;
         const qm = tokens[j] && isQuoteMark(tokens[j]) ? markAt(tokens[j].start) : undefined;
         if (qm && qm.close >= 0) j = tokenAfter(qm.close);
@@ -104,7 +114,7 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       // the subject ends before a verbal noun that opens the object: "نفت الشركة وجود نية…"
       // right after the verb only a listed or indefinite one ("وأعلن السماح…"; "وأضاف التقرير أن" has a subject)
       const definite = /^ال/.test(t.norm);
-      if (t.kind === 'word' && !m && (start < 0 ? isMasdar(t, definite) : isMasdar(t) && (/^ال/.test(tokens[j - 1]?.norm ?? '') || !!mentionAt(tokens[j - 1]?.start ?? -1)))) {
+      if (t.kind === 'word' && !m && (start < 0 ? isMasdar(t, definite) : isMasdar(t) && (/^([وفبل]?ال|لل)/.test(tokens[j - 1]?.norm ?? '') || !!mentionAt(tokens[j - 1]?.start ?? -1)))) {
         masdar = true;
         break;
       }
@@ -175,7 +185,7 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       if (NP_STOP.has(t.norm) || COMPLEMENTIZERS.has(t.norm) || inDate(t)) break;
       if (CUE_VERBS.has(t.norm) || CUE_PARTICIPLES.has(t.norm)) break;
       // recipient: "لرويترز", "لـ«وكالة»", "للصحفيين"
-      if (/^ل/.test(t.norm) && start >= 0 && (RECIPIENT_HEADS.has(t.norm.slice(1)) || RECIPIENT_HEADS.has(t.norm.slice(2)) || t.norm === 'ل' || /^لل/.test(t.norm))) break;
+      if (start >= 0 && isRecipient(t.norm)) break;
       if (/^ب(ال|[^يوا])/.test(t.norm) && !mentionAt(t.start)) break;
       if (words >= MAX_NP_TOKENS) break;
       if (start < 0) start = t.start;
@@ -271,7 +281,7 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
         s = tokenAfter(e);
         return e > start ? { span: { start, end: e }, direct: false, next: s } : null;
       }
-      if (allowObject && gap === 0 && t.kind === 'word' && !NP_STOP.has(t.norm)) {
+      if (allowObject && gap === 0 && t.kind === 'word' && (!NP_STOP.has(t.norm) || t.norm === 'ما')) {
         const start = t.start;
         const e = clauseEnd(start);
         return e > start ? { span: { start, end: e }, direct: false, next: tokenAfter(e) } : null;

@@ -5,14 +5,14 @@
  * - `MemoryReuseBackend`: compact typed arrays for tests, benches and one-off CLI runs.
  * Keys are 32-bit hashes; the backends never see text.
  */
-import type { Store } from '../store/store.ts';
+import type { Posting, Store } from '../store/store.ts';
 
 export type KeyIndex = 'band' | 'fp';
 
 /** What the index keeps per article (besides its postings). */
 export interface StoredSignature {
-  /** MinHash signature over word 3-shingles */
-  sig: number[];
+  /** MinHash signature over word 3-shingles (stored by the Store backend as base64 of its bytes) */
+  sig: ArrayLike<number>;
   /** number of word tokens */
   words: number;
   /** ms since epoch, or null */
@@ -28,6 +28,17 @@ export interface ReuseBackend {
   getSignatures(refs: string[]): Promise<Map<string, StoredSignature>> | Map<string, StoredSignature>;
   has(ref: string): Promise<boolean> | boolean;
   remove(ref: string): Promise<void> | void;
+  /**
+   * Optional write-behind: between `beginBatch` and `flush`, writes are buffered (and visible to
+   * lookups) and `flush` writes them in one call per kind. The caller runs the batch inside one
+   * Store transaction, so buffering changes no durability guarantee.
+   */
+  beginBatch?(): void;
+  flush?(): Promise<void> | void;
+  /** drops buffered writes (the batch failed; its transaction rolls back) */
+  discardBatch?(): void;
+  /** within a batch: reads the postings of all these keys at once, so later lookups of them need no read */
+  prefetch?(index: KeyIndex, keys: Uint32Array): Promise<void> | void;
 }
 
 export const SIG_STAGE = 'reuse:sig';
@@ -36,49 +47,162 @@ const INDEX_NAME: Record<KeyIndex, string> = { band: 'reuse:band', fp: 'reuse:fp
 
 export type ReuseStore = Pick<Store, 'addPostings' | 'lookupPostings' | 'removePostings' | 'putAnalyses' | 'getAnalyses' | 'getAnalysis'>;
 
-/** Persistent backend over the Store's postings and analyses. */
+/** A Map that forgets its least recently set entries beyond `limit` (insertion order = age). */
+export class BoundedCache<K, V> {
+  private readonly m = new Map<K, V>();
+  constructor(readonly limit: number) {}
+  get(k: K): V | undefined {
+    return this.m.get(k);
+  }
+  set(k: K, v: V): void {
+    this.m.delete(k);
+    this.m.set(k, v);
+    if (this.m.size > this.limit) this.m.delete(this.m.keys().next().value as K);
+  }
+  delete(k: K): void {
+    this.m.delete(k);
+  }
+  get size(): number {
+    return this.m.size;
+  }
+}
+
+/** Signature bytes as base64 (320 chars for 60 values, vs ~660 as a JSON number list; decodes without parsing numbers). */
+function encodeSig(sig: ArrayLike<number>): string {
+  const u = sig instanceof Uint32Array ? sig : Uint32Array.from(sig);
+  return Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64');
+}
+
+function decodeSig(v: unknown): Uint32Array | null {
+  if (typeof v === 'string') {
+    const b = Buffer.from(v, 'base64');
+    const out = new Uint32Array(b.byteLength >> 2);
+    new Uint8Array(out.buffer).set(b.subarray(0, out.byteLength));
+    return out;
+  }
+  return Array.isArray(v) ? Uint32Array.from(v as number[]) : null; // records written before the base64 encoding
+}
+
+/**
+ * Persistent backend over the Store's postings and analyses. Signatures are immutable once
+ * written, so recently written or read ones are kept in a bounded cache: a query's candidates
+ * are mostly recent articles, and one add reads the same candidates' signatures more than once.
+ */
 export class StoreReuseBackend implements ReuseBackend {
-  constructor(readonly store: ReuseStore) {}
+  private readonly sigs: BoundedCache<string, StoredSignature>;
+  /** write-behind buffers (null outside a batch): postings per index (key → refs), signature records */
+  private pending: { postings: Record<KeyIndex, Map<string, string[]>>; sigs: { articleId: string; data: unknown }[] } | null = null;
+  /** postings read ahead for a batch (the Store's state before the batch; the batch's own writes are in `pending`) */
+  private prefetched: Record<KeyIndex, Map<string, string[]>> | null = null;
+  constructor(readonly store: ReuseStore, options: { signatureCache?: number } = {}) {
+    this.sigs = new BoundedCache(options.signatureCache ?? 50_000);
+  }
+
+  beginBatch(): void {
+    if (!this.pending) this.pending = { postings: { band: new Map(), fp: new Map() }, sigs: [] };
+  }
+
+  discardBatch(): void {
+    this.pending = null;
+    this.prefetched = null;
+  }
+
+  async prefetch(index: KeyIndex, keys: Uint32Array): Promise<void> {
+    if (!this.pending) return;
+    this.prefetched ??= { band: new Map(), fp: new Map() };
+    const m = this.prefetched[index];
+    const want = Array.from(new Set(keys), (k) => k.toString(36)).filter((k) => !m.has(k));
+    for (const k of want) m.set(k, []);
+    for (const p of await this.store.lookupPostings(INDEX_NAME[index], want)) m.get(p.key)!.push(p.ref);
+  }
+
+  /** Writes the buffered postings (sorted by key: B-tree inserts in key order touch far fewer pages) and signatures. */
+  async flush(): Promise<void> {
+    const p = this.pending;
+    this.pending = null;
+    this.prefetched = null;
+    if (!p) return;
+    for (const index of ['band', 'fp'] as const) {
+      const rows: Posting[] = [];
+      for (const [key, refs] of [...p.postings[index]].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) for (const ref of refs) rows.push({ key, ref });
+      if (rows.length) await this.store.addPostings(INDEX_NAME[index], rows);
+    }
+    if (p.sigs.length) await this.store.putAnalyses(SIG_STAGE, p.sigs);
+  }
 
   async addKeys(index: KeyIndex, ref: string, keys: Uint32Array): Promise<void> {
     if (keys.length === 0) return;
-    await this.store.addPostings(INDEX_NAME[index], Array.from(keys, (k) => ({ key: k.toString(36), ref })));
+    const uniq = Array.from(new Set(keys), (k) => k.toString(36));
+    if (this.pending) {
+      const m = this.pending.postings[index];
+      for (const k of uniq) {
+        const l = m.get(k);
+        if (l) l.push(ref);
+        else m.set(k, [ref]);
+      }
+      return;
+    }
+    await this.store.addPostings(INDEX_NAME[index], uniq.map((key) => ({ key, ref })));
   }
 
   async lookupKeys(index: KeyIndex, keys: Uint32Array, maxPerKey: number): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (keys.length === 0) return out;
-    const postings = await this.store.lookupPostings(INDEX_NAME[index], Array.from(new Set(keys), (k) => k.toString(36)));
-    const byKey = new Map<string, string[]>();
-    for (const p of postings) {
-      const l = byKey.get(p.key);
-      if (l) l.push(p.ref);
-      else byKey.set(p.key, [p.ref]);
+    // one query for all of the article's keys
+    const uniq = Array.from(new Set(keys), (k) => k.toString(36));
+    const ahead = this.prefetched?.[index];
+    const postings: Posting[] = [];
+    const toRead = ahead ? uniq.filter((k) => !ahead.has(k)) : uniq;
+    if (ahead) for (const key of uniq) for (const ref of ahead.get(key) ?? []) postings.push({ key, ref });
+    if (toRead.length) postings.push(...(await this.store.lookupPostings(INDEX_NAME[index], toRead)));
+    if (this.pending) {
+      const m = this.pending.postings[index];
+      for (const key of uniq) for (const ref of m.get(key) ?? []) postings.push({ key, ref });
     }
-    for (const refs of byKey.values()) {
-      if (refs.length > maxPerKey) continue;
-      for (const r of new Set(refs)) out.set(r, (out.get(r) ?? 0) + 1);
-    }
+    const perKey = new Map<string, number>();
+    for (const p of postings) perKey.set(p.key, (perKey.get(p.key) ?? 0) + 1);
+    // (key, ref) is unique in the Store, so each posting counts once
+    for (const p of postings) if (perKey.get(p.key)! <= maxPerKey) out.set(p.ref, (out.get(p.ref) ?? 0) + 1);
     return out;
   }
 
   async putSignature(ref: string, s: StoredSignature): Promise<void> {
-    await this.store.putAnalyses(SIG_STAGE, [{ articleId: ref, data: s }]);
+    const sig = s.sig instanceof Uint32Array ? s.sig : Uint32Array.from(s.sig);
+    this.sigs.set(ref, { ...s, sig });
+    const rec = { articleId: ref, data: { ...s, sig: encodeSig(sig) } };
+    if (this.pending) this.pending.sigs.push(rec);
+    else await this.store.putAnalyses(SIG_STAGE, [rec]);
   }
 
   async getSignatures(refs: string[]): Promise<Map<string, StoredSignature>> {
-    const m = await this.store.getAnalyses<StoredSignature | null>(SIG_STAGE, refs);
     const out = new Map<string, StoredSignature>();
-    for (const [k, v] of m) if (v && Array.isArray(v.sig)) out.set(k, v);
+    const missing: string[] = [];
+    for (const r of refs) {
+      const c = this.sigs.get(r);
+      if (c) out.set(r, c);
+      else missing.push(r);
+    }
+    if (missing.length === 0) return out;
+    const m = await this.store.getAnalyses<(Omit<StoredSignature, 'sig'> & { sig: unknown }) | null>(SIG_STAGE, missing);
+    for (const [k, v] of m) {
+      const sig = v ? decodeSig(v.sig) : null;
+      if (!v || !sig) continue;
+      const s: StoredSignature = { ...v, sig };
+      out.set(k, s);
+      this.sigs.set(k, s);
+    }
     return out;
   }
 
   async has(ref: string): Promise<boolean> {
-    const s = await this.store.getAnalysis<StoredSignature | null>(SIG_STAGE, ref);
-    return !!s && Array.isArray(s.sig);
+    if (this.sigs.get(ref)) return true;
+    const s = await this.store.getAnalysis<{ sig?: unknown } | null>(SIG_STAGE, ref);
+    return !!s && decodeSig(s.sig) !== null;
   }
 
   async remove(ref: string): Promise<void> {
+    if (this.pending) await this.flush().then(() => this.beginBatch());
+    this.sigs.delete(ref);
     await this.store.removePostings(INDEX_NAME.band, ref);
     await this.store.removePostings(INDEX_NAME.fp, ref);
     // the Store has no per-stage delete: a null record means "not indexed"

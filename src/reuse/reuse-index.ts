@@ -7,7 +7,7 @@
 import type { ReuseLink, ReusePassage } from '../model.ts';
 import { coverageOf, alignTokens, type TokenPassage } from './align.ts';
 import { creditedAgency } from './agency.ts';
-import { MemoryReuseBackend, StoreReuseBackend, LINK_STAGE, type ReuseBackend, type ReuseStore, type StoredSignature } from './backend.ts';
+import { BoundedCache, MemoryReuseBackend, StoreReuseBackend, LINK_STAGE, type ReuseBackend, type ReuseStore, type StoredSignature } from './backend.ts';
 import { docFeatures, type DocFeatures } from './features.ts';
 import { withParams, type ReuseParams, type ReuseParamsInput } from './params.ts';
 import { estimateJaccard } from './shingles.ts';
@@ -49,6 +49,11 @@ export interface ReuseIndexOptions {
   textOf?: TextSource;
   /** in-memory only: keep each added doc's text so queries can align against it (tests, CLI) */
   keepTexts?: boolean;
+  /**
+   * with `textOf`: keep the texts of this many most recently added or fetched articles (default
+   * 5,000, ~30 MB), since wire copies of an article follow it closely in publication order
+   */
+  textCache?: number;
 }
 
 export interface QueryOptions {
@@ -85,11 +90,16 @@ export class ReuseIndex {
   readonly params: ReuseParams;
   private readonly texts: Map<string, ReuseDoc> | null;
   private readonly textOf: TextSource | null;
+  private readonly recent: BoundedCache<string, ReuseDoc> | null;
+  /** links written during `addBatch` (Store-backed), flushed with the backend's buffers */
+  private pendingLinks: Map<string, ReuseLink[]> | null = null;
 
   constructor(readonly backend: ReuseBackend, options: ReuseIndexOptions = {}, private readonly store: ReuseStore | null = null) {
     this.params = withParams(options.params);
     this.texts = options.keepTexts ? new Map() : null;
     this.textOf = options.textOf ?? null;
+    const cache = options.textCache ?? 5000;
+    this.recent = !this.texts && this.textOf && cache > 0 ? new BoundedCache(cache) : null;
   }
 
   /** In-memory index (compact typed arrays). */
@@ -110,32 +120,82 @@ export class ReuseIndex {
   /** Which indexed articles share text with `doc` (not added). */
   async query(doc: ReuseDoc, options: QueryOptions = {}): Promise<ReuseFinding[]> {
     const f = docFeatures(doc.text, this.params, options.docOnly);
-    return this.queryFeatures(doc, f, options);
+    return (await this.queryFeatures(doc, f, creditedAgency(doc.text), options)).found;
   }
 
   /** Queries, then adds `doc` to the index; returns its links to previously indexed articles. */
   async add(doc: ReuseDoc, options: QueryOptions = {}): Promise<ReuseFinding[]> {
     if (await this.backend.has(doc.id)) await this.remove(doc.id);
-    const f = docFeatures(doc.text, this.params, options.docOnly);
-    const found = await this.queryFeatures(doc, f, options);
+    return this.addNew(doc, options);
+  }
+
+  /** `add` for an article known not to be indexed. */
+  private async addNew(doc: ReuseDoc, options: QueryOptions, features?: DocFeatures): Promise<ReuseFinding[]> {
+    const f = features ?? docFeatures(doc.text, this.params, options.docOnly);
+    const agency = creditedAgency(doc.text);
+    const { found, others } = await this.queryFeatures(doc, f, agency, options);
     const s: StoredSignature = {
-      sig: Array.from(f.sig),
+      sig: f.sig,
       words: f.tokens.length,
       publishedAt: toMillis(doc.publishedAt),
-      agency: creditedAgency(doc.text),
+      agency,
     };
     await this.backend.addKeys('band', doc.id, f.bands);
     if (f.fingerprints.length) await this.backend.addKeys('fp', doc.id, f.fingerprints);
     await this.backend.putSignature(doc.id, s);
     if (this.texts) this.texts.set(doc.id, doc);
-    if (this.store) await this.persistLinks(doc.id, found);
+    this.recent?.set(doc.id, doc);
+    if (this.store) await this.persistLinks(doc.id, found, others);
     return found;
+  }
+
+  /**
+   * Adds several articles in the given order (pass them in publication order), as `add` would one
+   * by one, but with the Store writes buffered and written once at the end: run it inside one
+   * Store transaction. Articles of the batch see the earlier ones of the same batch.
+   */
+  async addBatch(docs: ReuseDoc[], options: QueryOptions = {}): Promise<ReuseFinding[][]> {
+    // one read for the whole batch: which of these are indexed already (re-adding replaces them)
+    const known = await this.backend.getSignatures(docs.map((d) => d.id));
+    for (const id of known.keys()) await this.remove(id);
+    const out: ReuseFinding[][] = [];
+    if (!this.backend.beginBatch) {
+      for (const d of docs) out.push(await this.addNew(d, options));
+      return out;
+    }
+    this.backend.beginBatch();
+    if (this.store) this.pendingLinks = new Map();
+    try {
+      const feats = docs.map((d) => docFeatures(d.text, this.params, options.docOnly));
+      if (this.backend.prefetch) {
+        const all = (pick: (f: DocFeatures) => Uint32Array) => {
+          const out = new Uint32Array(feats.reduce((n, f) => n + pick(f).length, 0));
+          let o = 0;
+          for (const f of feats) {
+            out.set(pick(f), o);
+            o += pick(f).length;
+          }
+          return out;
+        };
+        await this.backend.prefetch('band', all((f) => f.bands));
+        if (!options.docOnly) await this.backend.prefetch('fp', all((f) => f.fingerprints));
+      }
+      for (let i = 0; i < docs.length; i++) out.push(await this.addNew(docs[i], options, feats[i]));
+      await this.backend.flush?.();
+      if (this.pendingLinks && this.pendingLinks.size > 0) await this.store!.putAnalyses(LINK_STAGE, [...this.pendingLinks].map(([articleId, data]) => ({ articleId, data })));
+      return out;
+    } finally {
+      // after an error the caller's transaction rolls back: drop what was buffered
+      this.pendingLinks = null;
+      this.backend.discardBatch?.();
+    }
   }
 
   /** Deletes the article from the index (postings, signature, its links on both sides). */
   async remove(id: string): Promise<void> {
     await this.backend.remove(id);
     this.texts?.delete(id);
+    this.recent?.delete(id);
     if (this.store) {
       const mine = (await this.store.getAnalysis<ReuseLink[] | null>(LINK_STAGE, id)) ?? [];
       for (const l of mine) await this.updateLinks(l.otherId, (ls) => ls.filter((x) => x.otherId !== id));
@@ -153,7 +213,7 @@ export class ReuseIndex {
     return this.backend.has(id);
   }
 
-  private async queryFeatures(doc: ReuseDoc, f: DocFeatures, options: QueryOptions): Promise<ReuseFinding[]> {
+  private async queryFeatures(doc: ReuseDoc, f: DocFeatures, agencyHere: string | null, options: QueryOptions): Promise<{ found: ReuseFinding[]; others: ReuseDoc[] }> {
     const p = this.params;
     const bandHits = await this.backend.lookupKeys('band', f.bands, Number.POSITIVE_INFINITY);
     bandHits.delete(doc.id);
@@ -167,7 +227,7 @@ export class ReuseIndex {
       if (j >= p.nearDuplicate) near.set(id, j);
     }
     if (options.docOnly) {
-      return [...near].map(([otherId, j]) => ({
+      const found = [...near].map(([otherId, j]): ReuseFinding => ({
         otherId,
         similarity: j,
         passages: [],
@@ -175,6 +235,7 @@ export class ReuseIndex {
         otherCoverage: 0,
         sharedWords: 0,
       }));
+      return { found, others: [] };
     }
     let ranked = [...fpHits].filter(([, c]) => c >= p.minSharedFingerprints).sort((x, y) => y[1] - x[1]);
     if (!options.includeShared && ranked.length > 0) {
@@ -190,22 +251,35 @@ export class ReuseIndex {
       if (cand.size >= p.maxCandidates + near.size) break;
       cand.add(id);
     }
-    if (cand.size === 0) return [];
+    if (cand.size === 0) return { found: [], others: [] };
     const [others, otherSigs] = await Promise.all([this.fetchTexts([...cand]), this.backend.getSignatures([...cand])]);
-    const agencyHere = creditedAgency(doc.text);
     const out: ReuseFinding[] = [];
     for (const other of others) {
       const os = otherSigs.get(other.id);
       const finding = this.compare(doc, f, other, os ?? null, agencyHere);
       if (finding && (options.includeShared || finding.kind !== 'shared')) out.push(finding);
     }
-    return out.sort((x, y) => y.similarity - x.similarity || y.sharedWords - x.sharedWords);
+    return { found: out.sort((x, y) => y.similarity - x.similarity || y.sharedWords - x.sharedWords), others };
   }
 
   private async fetchTexts(ids: string[]): Promise<ReuseDoc[]> {
     if (this.texts) return ids.map((id) => this.texts!.get(id)).filter((d): d is ReuseDoc => d !== undefined);
-    if (this.textOf) return await this.textOf(ids);
-    return [];
+    if (!this.textOf) return [];
+    if (!this.recent) return await this.textOf(ids);
+    const got = new Map<string, ReuseDoc>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const d = this.recent.get(id);
+      if (d) got.set(id, d);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      for (const d of await this.textOf(missing)) {
+        got.set(d.id, d);
+        this.recent.set(d.id, d);
+      }
+    }
+    return ids.map((id) => got.get(id)).filter((d): d is ReuseDoc => d !== undefined);
   }
 
   private compare(doc: ReuseDoc, f: DocFeatures, other: ReuseDoc, os: StoredSignature | null, agencyHere: string | null): ReuseFinding | null {
@@ -246,18 +320,25 @@ export class ReuseIndex {
     };
   }
 
-  private async persistLinks(id: string, found: ReuseFinding[]): Promise<void> {
+  /** Writes the new article's links and mirrors each onto the other side (one read and one write for all of them). */
+  private async persistLinks(id: string, found: ReuseFinding[], others: ReuseDoc[]): Promise<void> {
     const store = this.store!;
-    await store.putAnalyses(LINK_STAGE, [{ articleId: id, data: found.map(contractLink) }]);
-    if (found.length === 0) return;
-    const others = await this.fetchTexts(found.map((l) => l.otherId));
-    const byId = new Map(others.map((o) => [o.id, o]));
-    for (const l of found) {
-      const o = byId.get(l.otherId);
-      if (!o) continue;
-      const mirrored = mirrorLink(id, l, o);
-      await this.updateLinks(l.otherId, (ls) => [...ls.filter((x) => x.otherId !== id), mirrored]);
+    const items: { articleId: string; data: ReuseLink[] }[] = [{ articleId: id, data: found.map(contractLink) }];
+    if (found.length > 0) {
+      const byId = new Map(others.map((o) => [o.id, o]));
+      const pending = this.pendingLinks;
+      const unread = found.map((l) => l.otherId).filter((o) => !pending?.has(o));
+      const current = unread.length ? await store.getAnalyses<ReuseLink[] | null>(LINK_STAGE, unread) : new Map<string, ReuseLink[] | null>();
+      if (pending) for (const l of found) if (pending.has(l.otherId)) current.set(l.otherId, pending.get(l.otherId)!);
+      for (const l of found) {
+        const o = byId.get(l.otherId);
+        if (!o) continue;
+        const mine = (current.get(l.otherId) ?? []).filter((x) => x.otherId !== id);
+        items.push({ articleId: l.otherId, data: [...mine, mirrorLink(id, l, o)] });
+      }
     }
+    if (this.pendingLinks) for (const it of items) this.pendingLinks.set(it.articleId, it.data);
+    else await store.putAnalyses(LINK_STAGE, items);
   }
 
   private async updateLinks(id: string, fn: (ls: ReuseLink[]) => ReuseLink[]): Promise<void> {

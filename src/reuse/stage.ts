@@ -22,7 +22,7 @@ export async function runReuseStage(store: Store, opts: { batch?: number; onProg
     const docs = await textOf(ids);
     docs.sort((a, b) => time(a.publishedAt) - time(b.publishedAt));
     await store.transaction(async () => {
-      for (const d of docs) await index.add(d);
+      await index.addBatch(docs);
     });
     n += docs.length;
     opts.onProgress?.(n);

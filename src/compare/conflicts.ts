@@ -18,7 +18,7 @@ import { sameSlot, valuesAgree, type NumberMention } from './numbers.ts';
 import { datesAgree, type DateRef } from './dates.ts';
 import { readPlaces, learnPlaces, PlaceGraph, sameName, type PlaceSlot } from './places.ts';
 import { bagCosine } from './similarity.ts';
-import { ATTRIBUTION, CONTRAST, SCHEDULE_CUES, ACTOR_VERBS, DENIAL_FILLERS, DENIAL_PHRASES, DENIAL_VERBS, DENIAL_VERBS_OBJECT, POSTPOSED_DENIALS, HELD_FRAME, MEETING_FRAME, NEGATION_WORDS, REPORTING, STOP } from './lexicon.ts';
+import { OPPOSITES, ATTRIBUTION, CONTRAST, SCHEDULE_CUES, ACTOR_VERBS, DENIAL_FILLERS, DENIAL_PHRASES, DENIAL_VERBS, DENIAL_VERBS_OBJECT, POSTPOSED_DENIALS, HELD_FRAME, MEETING_FRAME, NEGATION_WORDS, REPORTING, STOP } from './lexicon.ts';
 
 export interface ConflictOptions {
   /** minimum sentence similarity for comparing quantities */
@@ -39,9 +39,11 @@ export interface ConflictOptions {
   claimCoverWeak?: number;
   /** below this sentence similarity no denial is matched, however much it covers */
   claimSimFloor?: number;
+  /** minimum similarity for two opposite verdicts without a denial word */
+  oppositeSim?: number;
 }
 
-export const CONFLICT_DEFAULTS: Required<ConflictOptions> = { numberSim: 0.12, dateSim: 0.3, placeSim: 0.1, claimSim: 0.18, maxDays: 3, scheduledSim: 0.15, claimCover: 0.5, claimCoverWeak: 0.65, claimSimFloor: 0.04 };
+export const CONFLICT_DEFAULTS: Required<ConflictOptions> = { numberSim: 0.12, dateSim: 0.3, placeSim: 0.1, claimSim: 0.18, maxDays: 3, scheduledSim: 0.15, claimCover: 0.5, claimCoverWeak: 0.65, claimSimFloor: 0.04, oppositeSim: 0.25 };
 
 type Kind = DetailedConflict['type'];
 
@@ -427,6 +429,40 @@ function claimEdges(an: StoryAnalysis, i: number, j: number, denials: (Denial | 
   return out;
 }
 
+/**
+ * Opposite verdicts without a denial word ("الهدف صحيح" / "من تسلل", "وافقت" / "رفضت"): the
+ * sentences are close, each has one word of an opposite pair and not the other, and the words
+ * before the two verdicts in their clauses share at least three content keys (the same subject).
+ */
+function oppositeEdges(an: StoryAnalysis, i: number, j: number, denials: (Denial | null)[], o: Required<ConflictOptions>): Edge[] {
+  const a = an.sentences[i]!, b = an.sentences[j]!;
+  if (an.sim.sim(i, j) < o.oppositeSim || denials[i] || denials[j]) return [];
+  const asks = (s: StorySentence): boolean => /[؟?]\s*$/.test(s.text) || s.tokens.some((t, m) => /^و?هل$/.test(normalize(t.text)) || (normalize(t.text) === 'اذا' && normalize(s.tokens[m - 1]?.text ?? '') === 'ما'));
+  if (asks(a) || asks(b)) return [];
+  const at = (s: StorySentence, set: Set<string>): number => s.tokens.findIndex((t) => set.has(key(t)));
+  // the verdict's subject: up to ten words before it in its clause, and three after
+  const around = (s: StorySentence, k: number): Set<string> => {
+    const out = new Set<string>();
+    for (let m = k - 1; m >= Math.max(0, k - 10); m--) {
+      if (s.tokens[m]!.kind === 'punct' && /[،,.؛:]/.test(s.tokens[m]!.text)) break;
+      if (s.keys[m]) out.add(s.keys[m]!);
+    }
+    for (let m = k + 1; m < Math.min(s.tokens.length, k + 4); m++) if (s.keys[m]) out.add(s.keys[m]!);
+    return out;
+  };
+  for (const [yes, no] of OPPOSITES) {
+    for (const [p, q, pos, neg] of [[a, b, i, j], [b, a, j, i]] as [StorySentence, StorySentence, number, number][]) {
+      const ky = at(p, yes), kn = at(q, no);
+      if (ky < 0 || kn < 0 || at(p, no) >= 0 || at(q, yes) >= 0) continue;
+      const ctx = around(q, kn);
+      const shared = [...around(p, ky)].filter((x) => ctx.has(x));
+      if (shared.length < 3) continue;
+      return [{ type: 'claim', a: pos, b: neg, slot: `claim:opp:${pos}`, about: `${p.tokens[ky]!.text} / ${q.tokens[kn]!.text}`, valueA: p.tokens[ky]!.text, valueB: q.tokens[kn]!.text }];
+    }
+  }
+  return [];
+}
+
 // ---------------------------------------------------------------- actors
 
 function actorEdges(an: StoryAnalysis, i: number, j: number, o: Required<ConflictOptions>): Edge[] {
@@ -497,7 +533,7 @@ export function findConflicts(articles: StoryArticle[], facts?: AlignedFact[], o
     for (let j = i + 1; j < S.length; j++) {
       if (S[i]!.articleId === S[j]!.articleId && !opts.withinArticle) continue;
       if (an.sim.sim(i, j) < Math.min(o.placeSim, o.claimSim, o.claimSimFloor)) continue;
-      edges.push(...numberEdges(an, i, j, o), ...dateEdges(an, i, j, o), ...placeEdges(an, i, j, places, graph, o), ...claimEdges(an, i, j, denials, o), ...actorEdges(an, i, j, o));
+      edges.push(...numberEdges(an, i, j, o), ...dateEdges(an, i, j, o), ...placeEdges(an, i, j, places, graph, o), ...claimEdges(an, i, j, denials, o), ...oppositeEdges(an, i, j, denials, o), ...actorEdges(an, i, j, o));
     }
   for (let i = 0; i < S.length; i++) edges.push(...contrastEdges(an, i, o));
   return groupEdges(an, edges, byId);

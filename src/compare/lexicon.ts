@@ -182,3 +182,14 @@ export const PRIOR_CUES = keys(`من مقابل مقارنة بعدما`);
 export const CONTRAST = keys(`بينما فيما حين وبينما وفيما خلافا خلافاً عكس`);
 /** attribution words besides reporting verbs */
 export const ATTRIBUTION = keys(`بحسب حسب وفق وفقا وفقاً نقلا نقلاً تحدث تحدثت يتحدث تتحدث تشير يشير أشارت قدرت قدر تقدر يقدر مصادر مصدر`);
+
+/**
+ * Opposite verdicts on the same thing, said without a denial word: each pair is (one side, the
+ * other side). "قبل" is left out (also "before").
+ */
+export const OPPOSITES: [Set<string>, Set<string>][] = [
+  [keys(`صحيح صحيحا صحيحاً سليم سليما سليماً شرعي شرعيا شرعياً`), keys(`تسلل مسلل متسلل ملغى ملغي باطل خاطئ خاطئا خاطئاً`)],
+  [keys(`وافق وافقت يوافق توافق موافقة قبلت تقبل يقبل`), keys(`رفض رفضت يرفض ترفض رفضها رفضه`)],
+  [keys(`فاز فازت يفوز`), keys(`خسر خسرت يخسر`)],
+  [keys(`مفتوح مفتوحا مفتوحة فتحت`), keys(`مغلق مغلقا مغلقة أغلقت`)],
+];

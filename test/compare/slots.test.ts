@@ -229,3 +229,19 @@ test('story: two sources\' figures in one sentence are a conflict; other outlets
   assert.deepEqual(new Set(side31.articleIds), new Set(['s1', 's2']));
   assert.deepEqual(side23.articleIds, ['s1']);
 });
+
+test('story: opposite verdicts without a denial word (valid goal vs offside) are a claim conflict; unrelated ones are not', () => {
+  const story = [
+    article('o1', 'وكالة الساحل', '2025-05-25T22:00:00+01:00', null, [
+      'وأكد رئيس لجنة الحكام أن هدف الفوز الذي سجله مهاجم الترجي في الدقيقة 88 صحيح ولا غبار عليه.',
+      'ورفض مدرب الصفاقسي التعليق على قرارات الحكم بعد المباراة.',
+    ]),
+    article('o2', 'صحيفة المنار', '2025-05-26T09:00:00+01:00', null, [
+      'وأظهرت الإعادة التلفزيونية أن هدف الفوز الذي سجله مهاجم الترجي في الدقيقة 88 جاء من تسلل واضح.',
+      'ووافق مدرب الصفاقسي على تمديد عقده مع النادي لموسمين إضافيين.',
+    ]),
+  ];
+  const cs = findConflicts(story).filter((c) => c.type === 'claim');
+  assert.equal(cs.length, 1, JSON.stringify(cs.map(values)));
+  assert.deepEqual(new Set(values(cs[0]!)), new Set(['صحيح', 'تسلل']));
+});

@@ -138,3 +138,15 @@ test('adjudicated truth omissions are well-formed and quote the article verbatim
     assert.ok(!a!.quotes.some((g) => g.content.includes(r.content) || r.content.includes(g.content)), `${r.file}: already in truth`);
   }
 });
+
+test('a frame set off inside a clause credits the rest of it; a later verb keeps the sentence subject', () => {
+  const q = brief('ويسعى الحزب، بحسب مصادر مطلعة، إلى تشكيل حكومة جديدة قبل الصيف.');
+  assert.deepEqual(q.map((x) => [x.speaker, x.content]), [['مصادر مطلعة', 'إلى تشكيل حكومة جديدة قبل الصيف']]);
+  const r = brief('وقال المدير إن العمل مستمر. وفي القرية، روت الحاجة مريم لمراسلنا كيف انهار البيت، وقالت: «خرجنا بثيابنا فقط».');
+  assert.equal(r.at(-1)!.speaker, 'الحاجة مريم');
+  assert.equal(r.at(-1)!.content, 'خرجنا بثيابنا فقط');
+});
+
+test('a colon far from the cue does not open its quote', () => {
+  assert.deepEqual(brief('الهيئة تحذر من موجة حر في الأيام المقبلة في المناطق الساحلية شارك الخبر: فيسبوك إكس'), []);
+});

@@ -27,6 +27,10 @@ interface Speaker {
 const MAX_NP_TOKENS = 9;
 const MAX_GAP_TOKENS = 30;
 const MIN_ORPHAN_WORDS = 5;
+/** Words allowed between the speaker and a colon that opens the quote ("وقال X للصحفيين في المطار:"). */
+const MAX_COLON_GAP = 8;
+/** Present forms of object verbs ("ينفي", "تصف"): objects only after أن. */
+const OBJECT_PRESENT = new Set(['ينفي', 'تنفي', 'يصف', 'تصف', 'يتهم', 'تتهم', 'يطالب', 'تطالب', 'يحذر', 'تحذر', 'يكشف', 'تكشف']);
 const NEGATIONS = new Set(['لم', 'لا', 'لن', 'ما', 'ولم', 'ولا', 'ولن', 'فلم']);
 /** Prepositions before which a cue form is a noun ("عن تعهد الحكومة", "بعد نفي الوزارة"). */
 const PREPOSITIONS = new Set(['عن', 'من', 'علي', 'الي', 'في', 'حول', 'بعد', 'قبل', 'ب', 'ل', 'مع', 'دون', 'بشان', 'اثر', 'عقب']);
@@ -248,6 +252,8 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
         if (e > t.start) return { span: { start: t.start, end: e }, direct: false, next: tokenAfter(e) };
       }
       if (t.start >= limit && !isQuoteMark(t)) return null;
+      // a colon far from the cue belongs to something else ("… شارك الخبر: فيسبوك")
+      if (isColon(t) && gap > MAX_COLON_GAP) return null;
       if (isColon(t)) {
         let n = k + 1;
         const m = tokens[n] ? markAt(tokens[n].start) : undefined;
@@ -364,6 +370,14 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     const sStart = sentenceStart(tokens[cueIndex].start);
     let f = tokens.findIndex((x) => x.start >= sStart && x.kind !== 'punct');
     if (f < 0 || f >= cueIndex) return null;
+    // a dateline glued to the sentence: "عمّان (وكالة) - رفع البنك …", "الرياض - X: أعلنت …"
+    for (let d = f; d < Math.min(f + 7, cueIndex); d++) {
+      if (tokens[d].kind === 'punct' && /^[-–:]$/.test(tokens[d].norm)) {
+        f = d + 1;
+        while (f < cueIndex && tokens[f].kind === 'punct') f++;
+        break;
+      }
+    }
     for (const o of CONTINUATION_OPENERS) {
       if (o.every((w, d) => tokens[f + d]?.norm.replace(/^[وف](?=.{3})/, '') === w) && isComma(tokens[f + o.length])) {
         f += o.length + 1;
@@ -385,6 +399,7 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     if (!/^ال/.test(head.norm) && !idafa && !named && !(topic && mention)) return null;
     return np.span;
   }
+  let lastCueSubject: { sentence: number; span: Span } | null = null;
   const quoteInSentence = (pos: number): boolean => quotes.some((q) => q.start >= sentenceStart(pos) && q.start < pos);
 
   for (let i = 0; i < tokens.length; i++) {
@@ -407,7 +422,10 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     let masdarObject = false;
     if (part) {
       // a participle continues the sentence's subject, or the previous speaker
-      const sub = quoteInSentence(t.start) ? null : sentenceSubject(i);
+      // the subject of a reporting verb after the last quote of this sentence ("قبل أن ينفي X ذلك، مؤكداً أن")
+      const sq = quotes.filter((q) => q.start >= sentenceStart(t.start) && q.start < t.start).map((q) => q.start);
+      const cueSub = lastCueSubject && lastCueSubject.sentence === sentenceStart(t.start) && lastCueSubject.span.start > Math.max(-1, ...sq) ? lastCueSubject.span : null;
+      const sub = cueSub ?? (quoteInSentence(t.start) ? null : sentenceSubject(i));
       if (sub) speaker = speakerOf(sub);
       else if (previous) speaker = { ...previous };
       else continue; // no speaker yet (headline fragments)
@@ -419,7 +437,8 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
     } else {
       if (tokens[j] && PRONOUN_PP.test(tokens[j].norm)) j++;
       let np = nounPhrase(j, sentenceEnd(t.start));
-      masdarObject = np.masdar || MASDAR_OBJECT_VERBS.has(verb!);
+      // present-tense forms with a verbal-noun object are headline style ("الوزارة تعلن تسجيل …")
+      masdarObject = !/^[يت]/.test(verb!) && (np.masdar || MASDAR_OBJECT_VERBS.has(verb!));
       // "نقلت وكالة X عن مصدر …": the speaker is the quoted source
       let after = np.next;
       while (tokens[after] && inDate(tokens[after])) after++;
@@ -461,6 +480,10 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
         while (b > 0 && e - b < 8 && tokens[b - 1].kind === 'word' && !NP_STOP.has(tokens[b - 1].norm) && !SOURCE_FRAMES.some((f) => f[0] === tokens[b - 1].norm) && !bare(tokens[b - 1], CUE_VERBS)) b--;
         if (b <= e && tokens[b]?.kind === 'word') np = { span: { start: tokens[b].start, end: tokens[e].end }, next: np.next, masdar: false };
       }
+      // no subject: the subject of an earlier reporting verb of the same sentence, even one that
+      // reported no clause ("روت X لمراسلنا كيف …، وقالت: «…»")
+      if (!np.span && lastCueSubject && lastCueSubject.sentence === sentenceStart(t.start)) np = { span: lastCueSubject.span, next: np.next, masdar: np.masdar };
+      if (np.span && np.span.start > t.start) lastCueSubject = { sentence: sentenceStart(t.start), span: np.span };
       // no subject: the subject of the sentence's opening verb ("ورحب X بالاتفاق، وقال إن …"),
       // else the previous speaker (speakerOf(null)); with none, the first verb's subject anyway
       if (!np.span && !quoteInSentence(t.start)) {
@@ -477,7 +500,9 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       speaker = speakerOf(np.span);
       j = np.next;
     }
-    const content = contentFrom(j, t.start, verb ? OBJECT_VERBS.has(verb) : OBJECT_PARTICIPLES.has(part!), masdarObject);
+    // a present form after أن ("قبل أن ينفي X ذلك") narrates like a past one
+    const objectVerb = !!verb && (OBJECT_VERBS.has(verb) || (/^[يت]/.test(verb) && /^(ان|لن|لم)$/.test(tokens[i - 1]?.norm ?? '') && OBJECT_PRESENT.has(verb)));
+    const content = contentFrom(j, t.start, verb ? objectVerb : OBJECT_PARTICIPLES.has(part!), masdarObject);
     if (!content) continue;
     if (verb && COMPLEMENTIZER_ONLY.has(verb) && !/(?:^|\s)(?:ب?[أا]ن|[إا]ن)[\p{L}]*\s*$/u.test(text.slice(Math.max(0, content.span.start - 12), content.span.start).replace(/["“”«»]\s*$/u, ''))) continue;
     if (content.span.end - content.span.start < 3) continue;
@@ -523,6 +548,10 @@ export function extractQuotes(text: string, opts: QuoteOptions = {}): Quote[] {
       let c = comma + 1;
       if (/^(فان|فانه|فانها|ان)$/.test(tokens[c].norm)) c++;
       if (!tokens[c]) continue;
+      content = { start: tokens[c].start, end: clauseEnd(tokens[c].start) };
+    } else if (isComma(tokens[i - 1]) && isComma(tokens[np.next]) && tokens[np.next + 1] && tokens.slice(0, i - 1).reverse().findIndex((x) => isComma(x) || x.start < sStart || isStopPunct(x)) <= 2) {
+      // a frame set off inside a clause: "ويسعى، وفق محللين، إلى تقديم نفسه …" — the rest of the clause
+      const c = np.next + 1;
       content = { start: tokens[c].start, end: clauseEnd(tokens[c].start) };
     } else {
       let e = frameStart;

@@ -77,7 +77,8 @@ function cost(P: IsoDay, ev: Evidence, L: IsoDay, from: IsoDay, knownDays: Set<s
     for (const e of ev.exprs) {
       if (e.explicit || !e.anchored) continue;
       const v = e.resolve(P, { usesYesterday: ev.usesYesterday });
-      if (v && v.length === 10 && v !== P && knownDays.has(v)) c -= KNOWN_DAY_BONUS;
+      // "اليوم" always lands on P; a bare weekday that does ("ضرب … فجر السبت" on a Saturday) is evidence
+      if (v && v.length === 10 && (v !== P || e.kind === 'weekday') && knownDays.has(v)) c -= KNOWN_DAY_BONUS;
     }
   }
   for (const k of ev.cues) if (weekday(addDays(P, OFFSET[k.cue])) !== k.weekday) c += 10;

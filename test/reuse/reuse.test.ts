@@ -9,12 +9,14 @@ import {
   findReuseDetailed,
   groupNearDuplicates,
   keyTokens,
+  matchForm,
   ReuseIndex,
   type ReuseDoc,
   type ReuseFinding,
   type ReuseStore,
 } from '../../src/reuse/index.ts';
 import type { Posting } from '../../src/store/store.ts';
+import { hashString } from '../../src/reuse/hash.ts';
 import { COPY_FULL, COPY_HALF, COPY_PARTIAL, REWRITE, TEXTS, TIMES, WIRE } from './fixtures.ts';
 
 const keysOf = (s: string) => Array.from(keyTokens(s).keys);
@@ -225,4 +227,37 @@ test('Store-backed index: postings and signatures persist, links are written on 
   assert.deepEqual(await store.getAnalysis('reuse', 'wire'), []);
   assert.ok(!(store.postings.get('reuse:fp') ?? []).some((p) => p.ref === 'partial'));
   assert.ok(!(await again.has('partial')));
+});
+
+test('addBatch over a Store gives the same postings, signatures and links as adding one by one, within the batch too', async () => {
+  const order = Object.keys(TIMES).sort((a, b) => Date.parse(TIMES[a]) - Date.parse(TIMES[b]));
+  const docs = new Map(order.map((id) => [id, { id, text: TEXTS[id], publishedAt: TIMES[id] } as ReuseDoc]));
+  const textOf = (ids: string[]) => ids.map((id) => docs.get(id)).filter((d): d is ReuseDoc => !!d);
+  const one = new FakeStore();
+  const oneIndex = ReuseIndex.overStore(one, textOf);
+  for (const id of order) await oneIndex.add(docs.get(id)!);
+  const batched = new FakeStore();
+  // the wire and its copies land in the same batch: later articles must see earlier ones before the flush
+  const found = await ReuseIndex.overStore(batched, textOf).addBatch(order.map((id) => docs.get(id)!));
+  assert.ok(found.some((fs) => fs.length > 0), 'copies found inside one batch');
+  const sorted = (ps: Posting[] | undefined) => [...(ps ?? [])].map((p) => `${p.key}/${p.ref}`).sort();
+  for (const index of ['reuse:band', 'reuse:fp']) assert.deepEqual(sorted(batched.postings.get(index)), sorted(one.postings.get(index)), index);
+  for (const id of order) {
+    assert.deepEqual(await batched.getAnalysis('reuse', id), await one.getAnalysis('reuse', id), `links of ${id}`);
+    assert.deepEqual(await batched.getAnalysis('reuse:sig', id), await one.getAnalysis('reuse:sig', id), `signature of ${id}`);
+  }
+  const wireLinks = (await batched.getAnalysis<{ otherId: string }[]>('reuse', 'wire'))!;
+  assert.ok(['full', 'partial', 'half'].every((c) => wireLinks.some((l) => l.otherId === c)), 'the wire carries the mirrored links of its copies');
+});
+
+test('keyTokens: each token key is the hash of its matching form, from a cold or warm cache', () => {
+  const words = fc.stringMatching(/^[\u0621-\u064A\u064B-\u0652\u0640]{1,8}$/);
+  fc.assert(
+    fc.property(fc.array(words, { minLength: 1, maxLength: 12 }), (ws) => {
+      const text = ws.join(' ، ');
+      const toks = keyTokens(text);
+      for (let i = 0; i < toks.length; i++) assert.equal(toks.keys[i], hashString(matchForm(text.slice(toks.starts[i], toks.ends[i]))));
+      assert.deepEqual(Array.from(keyTokens(text).keys), Array.from(toks.keys));
+    }),
+  );
 });

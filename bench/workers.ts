@@ -9,6 +9,7 @@
  * missing or duplicated. Every run is bounded by --timeout seconds.
  */
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { createReadStream, realpathSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -149,22 +150,26 @@ export async function run(args: string[]): Promise<void> {
     results.push(r);
     console.log(`[${TASK}] ${p} process(es): ${r.wallS.toFixed(1)} s, ${r.perSec.toFixed(1)} articles/s, ${r.storyCount} stories`);
   }
+  const load = loadavg()[0];
   const base = results[0];
+  const cpuOf = (r: RunResult) => r.reports.map((x) => ((x as WorkerReport & { cpuS?: number }).cpuS ?? 0).toFixed(1)).join(' / ');
   const rows = results.map((r) => {
     const sum = (k: keyof WorkerReport['ms']) => r.reports.reduce((s, x) => s + x.ms[k], 0);
     const total = sum('total');
     const missing = articles.filter((a) => !r.stories.has(a.id)).length;
-    return `| ${r.procs} | ${r.wallS.toFixed(1)} | ${r.perSec.toFixed(1)} | ${(r.perSec / base.perSec).toFixed(2)} | ${r.reports.map((x) => x.completed).join(' / ')} | ${pct(sum('analyse'), total)} | ${pct(sum('complete'), total)} | ${pct(sum('stories'), total)} | ${pct(sum('storyLockWait'), total)} | ${pct(sum('claim') + sum('idle'), total)} | ${r.storyCount} | ${fmt(bcubed(base.stories, r.stories), 4)} | ${missing} | ${r.duplicates} |`;
+    return `| ${r.procs} | ${r.wallS.toFixed(1)} | ${r.perSec.toFixed(1)} | ${(r.perSec / base.perSec).toFixed(2)} | ${r.reports.map((x) => x.completed).join(' / ')} | ${pct(sum('analyse'), total)} | ${pct(sum('complete'), total)} | ${pct(sum('stories'), total)} | ${pct(sum('storyLockWait'), total)} | ${pct(sum('claim') + sum('idle'), total)} | ${r.storyCount} | ${fmt(bcubed(base.stories, r.stories), 4)} | ${missing} | ${r.duplicates} | ${cpuOf(r)} |`;
   });
   const last = results[results.length - 1];
   const storyShare = base.reports[0].ms.stories / base.reports[0].ms.total;
   const md = `Queue workers over the first ${articles.length} articles of the ANT stream (real text), fresh PostgreSQL 15 database per run, batch ${batch}, worker *processes* on this 2-core machine (PostgreSQL on the same cores). Wall time includes process start (tsx, NER model load). Time split: share of the workers' summed wall time.
 
-| processes | wall s | articles/s | scaling | done per worker | analyse | commit | stories (serial) | story-lock wait | claim+idle | stories | B-cubed vs 1 | missing | duplicated |
-|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| processes | wall s | articles/s | scaling | done per worker | analyse | commit | stories (serial) | story-lock wait | claim+idle | stories | B-cubed vs 1 | missing | duplicated | CPU s per worker |
+|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
 Scaling ${results.length > 1 ? `${last.procs} vs ${base.procs} process(es): **${(last.perSec / base.perSec).toFixed(2)}×**` : 'n/a'}. The serialized story step takes ${(100 * storyShare).toFixed(1)}% of a single worker's time, so Amdahl's bound for 2 workers is ${(1 / (storyShare + (1 - storyShare) / 2)).toFixed(2)}×; the rest of the gap is the shared cores (PostgreSQL and the OS run on the same 2 cores).
+
+Machine load (1-minute load average) at the end: ${load.toFixed(1)} on ${'2'} cores${load > 3 ? ' — other jobs were competing for the cores, so wall-clock scaling here understates what 2 free cores give' : ''}.
 
 Command: \`npm run bench -- workers --n ${n} --procs ${procsList.join(',')} --batch ${batch}\``;
   console.log(md);
@@ -176,7 +181,8 @@ async function child(url: string, batch: number): Promise<void> {
   const store = await PostgresStore.open(url, { max: 3 });
   const report = await runWorker(store, { once: true, batchSize: batch, idleMs: 50 });
   await store.close();
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  const cpu = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({ ...report, cpuS: (cpu.user + cpu.system) / 1e6 })}\n`);
 }
 
 function isEntry(): boolean {

@@ -22,7 +22,7 @@ export function compareStory(articles: StoryArticle[], opts: { maxSentences?: nu
     facts,
     conflicts,
     summary: summary.map((s) => ({ text: s.text, articleIds: s.articleIds })),
-    headline: bestHeadline(articles),
+    headline: bestHeadline(articles, conflicts),
     coverage: coverageMatrix(articles, facts, { minArticles: 2 }),
   };
 }

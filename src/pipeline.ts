@@ -6,20 +6,19 @@
  */
 import type { Store } from './store/store.ts';
 import { makeProgress } from './cli/progress.ts';
-import { runCleanStage } from './clean/stage.ts';
-import { runExtractStage, NER_STAGE } from './pipeline/extract-stage.ts';
+import { runAnalyseStage, STORY_INPUT_STAGE } from './pipeline/analyse.ts';
 import { runReuseStage } from './reuse/stage.ts';
 import { SIG_STAGE } from './reuse/backend.ts';
 import { runStoryStage, STORY_STAGE } from './pipeline/story-stage.ts';
 import { rebuildStories } from './pipeline/story-records.ts';
+import type { SnapshotStory } from './stories/index.ts';
 
 export interface ProcessOptions {
   progress?: boolean;
 }
 
 export interface ProcessReport {
-  cleaned: number;
-  extracted: number;
+  analysed: number;
   indexed: number;
   assigned: number;
   storiesRebuilt: number;
@@ -38,17 +37,16 @@ async function step(store: Store, opts: ProcessOptions, stage: string, label: st
 }
 
 export async function processAll(store: Store, opts: ProcessOptions = {}): Promise<ProcessReport> {
-  const cleaned = await step(store, opts, 'clean', 'cleaning', (onProgress) => runCleanStage(store, { onProgress }));
-  const extracted = await step(store, opts, NER_STAGE, 'extracting', (onProgress) => runExtractStage(store, { onProgress }));
+  const analysed = await step(store, opts, STORY_INPUT_STAGE, 'analysing', (onProgress) => runAnalyseStage(store, { onProgress }));
   const indexed = await step(store, opts, SIG_STAGE, 'wire copy', (onProgress) => runReuseStage(store, { onProgress }));
-  let touched = new Set<string>();
+  let touched: SnapshotStory[] = [];
   const assigned = await step(store, opts, STORY_STAGE, 'stories', async (onProgress) => {
     const r = await runStoryStage(store, { onProgress });
     touched = r.touched;
     return r.assigned;
   });
   const bar = makeProgress(!!opts.progress, `${'comparing'.padEnd(10)} {bar} {value}/{total} stories`);
-  const storiesRebuilt = await rebuildStories(store, touched, { onProgress: (n) => bar.update(n, touched.size, {}) });
+  const storiesRebuilt = await rebuildStories(store, touched, { onProgress: (n) => bar.update(n, touched.length, {}) });
   bar.stop();
-  return { cleaned, extracted, indexed, assigned, storiesRebuilt };
+  return { analysed, indexed, assigned, storiesRebuilt };
 }

@@ -1,5 +1,5 @@
 /**
- * Pipeline step: per-article extraction over the cleaned body.
+ * Per-article extraction over the cleaned body (called by src/pipeline/analyse.ts).
  * - entity mentions, tagged paragraph by paragraph so related headlines and other residue never
  *   yield mentions; stored without entity ids under 'ner' (the story step resolves them into
  *   canonical entities and writes the 'entities' record the export reads);
@@ -10,13 +10,11 @@
  * Quotes and dates are extracted from the whole text (pronoun speakers and "أمس" need the
  * context) and kept only when they fall inside a body paragraph.
  */
-import type { Article, BodyParagraph, CleanResult, DateMention, EntityMention, Quote, Span } from '../model.ts';
-import type { Store } from '../store/store.ts';
+import type { BodyParagraph, DateMention, EntityMention, Quote, Span } from '../model.ts';
 import { loadModel, tagEntities } from '../extract/entities/index.ts';
-import { CLEAN_STAGE } from '../clean/stage.ts';
 import { extractQuotes } from '../extract/quotes/index.ts';
 import { extractDates, inferPublicationDate } from '../extract/time/index.ts';
-import { articleView, type ArticleView } from './article-view.ts';
+import type { ArticleView } from './article-view.ts';
 
 export const NER_STAGE = 'ner';
 
@@ -59,36 +57,4 @@ export function tagBody(view: Pick<ArticleView, 'paragraphs' | 'title'>): Entity
     for (const m of tagEntities(p.text, model)) out.push({ ...m, start: m.start + p.start, end: m.end + p.start });
   }
   return out;
-}
-
-export async function runExtractStage(store: Store, opts: { batch?: number; onProgress?: (n: number) => void } = {}): Promise<number> {
-  const batch = opts.batch ?? 200;
-  let done = 0;
-  for (;;) {
-    const ids = await store.articlesWithoutAnalysis(NER_STAGE, batch);
-    if (ids.length === 0) break;
-    const [articles, cleans] = await Promise.all([store.getArticles(ids), store.getAnalyses<CleanResult>(CLEAN_STAGE, ids)]);
-    const ner: { articleId: string; data: NerRecord }[] = [];
-    const quotes: { articleId: string; data: Quote[] }[] = [];
-    const dates: { articleId: string; data: DatesRecord }[] = [];
-    for (const a of articles as Article[]) {
-      const clean = cleans.get(a.id) ?? null;
-      const view = articleView(a, clean);
-      const mentions = tagBody(view);
-      ner.push({ articleId: a.id, data: { mentions } });
-      quotes.push({ articleId: a.id, data: quotesOf(view, mentions) });
-      dates.push({ articleId: a.id, data: datesOf(view, a.publishedAt ?? clean?.meta.publishedAt ?? null) });
-    }
-    // one transaction: an article has all three records or none, so a crash never leaves it half-extracted
-    await store.transaction(async () => {
-      await store.putAnalyses(QUOTES_STAGE, quotes);
-      await store.putAnalyses(DATES_STAGE, dates);
-      await store.putAnalyses(NER_STAGE, ner);
-    });
-    const items = ner;
-    done += items.length;
-    opts.onProgress?.(done);
-    if (ids.length < batch) break;
-  }
-  return done;
 }

@@ -13,12 +13,11 @@ import { CLEAN_STAGE } from '../clean/stage.ts';
 import { resolveEntities } from '../extract/entities/index.ts';
 import { buildTimeline, inferFromStory } from '../extract/time/index.ts';
 import { splitSentences } from '../text/index.ts';
-import { buildStoryRecord, type ArticleMeta } from '../stories/index.ts';
+import { buildStoryRecord, type ArticleMeta, type SnapshotStory } from '../stories/index.ts';
 import { compareStory } from '../report/build.ts';
 import type { StoryArticle } from '../compare/index.ts';
 import { articleView, bodyText, type ArticleView } from './article-view.ts';
 import { DATES_STAGE, NER_STAGE, QUOTES_STAGE, datesOf, quotesOf, type DatesRecord, type NerRecord } from './extract-stage.ts';
-import { loadClusterer } from './story-stage.ts';
 
 export const ENTITIES_STAGE = 'entities';
 
@@ -78,13 +77,10 @@ function storyArticle(l: Loaded, mentions: EntityMention[], quotes: Quote[]): St
   };
 }
 
-/** Rebuilds and stores the records of the given stories. */
-export async function rebuildStories(store: Store, storyIds: Iterable<string>, opts: { onProgress?: (n: number) => void } = {}): Promise<number> {
-  const clusterer = await loadClusterer(store);
+/** Rebuilds and stores the records of the given stories (clusterer snapshots). */
+export async function rebuildStories(store: Store, stories: Iterable<SnapshotStory>, opts: { onProgress?: (n: number) => void } = {}): Promise<number> {
   let n = 0;
-  for (const id of storyIds) {
-    const snap = clusterer.story(id);
-    if (!snap) continue;
+  for (const snap of stories) {
     const story = await loadStory(store, snap.articleIds);
     const changedDates = refineDates(story);
 

@@ -7,22 +7,15 @@
  * StoryStep. `processAllStages` is the fallback the lead can switch to: no per-article work,
  * and `processAll(store)` under the lock (correct, but serial).
  */
-import type { Article, CleanResult } from '../model.ts';
+import type { Article } from '../model.ts';
 import type { Store } from '../store/store.ts';
-import { BOILERPLATE_STATE_KEY, CLEAN_STAGE, cleanStored, loadBoilerplateModel, modelText } from '../clean/stage.ts';
-import type { BoilerplateModel } from '../clean/boilerplate.ts';
-import { NER_STAGE, tagBody, type NerRecord } from '../pipeline/extract-stage.ts';
-import { articleView, bodyText } from '../pipeline/article-view.ts';
+import { analyseArticles, updateBoilerplate, type AnalysisWrite } from '../pipeline/analyse.ts';
+import { runReuseStage } from '../reuse/stage.ts';
 import { processAll } from '../pipeline.ts';
-import { matchForm } from '../text/index.ts';
-import { LOCK_MODELS } from '../store/pg/migrations.ts';
-import { STORY_INPUT_STAGE, StoryStep, storyInputOf, type StoryBatch } from './story-step.ts';
+import { StoryStep, type StoryBatch } from './story-step.ts';
 import type { ClusterParams } from '../stories/clusterer.ts';
 
-export interface AnalysisWrite {
-  stage: string;
-  items: { articleId: string; data: unknown }[];
-}
+export type { AnalysisWrite } from '../pipeline/analyse.ts';
 
 export interface WorkerStages {
   readonly name: string;
@@ -39,54 +32,18 @@ export interface WorkerStages {
   reset?(): void;
 }
 
-/** A transaction-scoped advisory lock on PostgreSQL; nothing on SQLite (one writer anyway). */
-export async function lockFor(store: Store, key: number): Promise<void> {
-  const q = (store as { query?: (sql: string, p: unknown[]) => Promise<unknown> }).query;
-  if (store.kind === 'postgres' && q) await q.call(store, 'SELECT pg_advisory_xact_lock($1)', [key]);
-}
-
-/**
- * Counts the batch into the per-source boilerplate model and saves it, under a lock so that
- * concurrent workers do not lose each other's counts (read-modify-write). Adding is idempotent
- * per article (the model skips exact duplicates), so a redone batch changes nothing.
- */
-export async function updateBoilerplate(store: Store, articles: Article[]): Promise<BoilerplateModel> {
-  return store.transaction(async () => {
-    await lockFor(store, LOCK_MODELS);
-    const model = await loadBoilerplateModel(store);
-    let changed = false;
-    for (const a of articles) changed = model.add(a.source, modelText(a)) || changed;
-    if (changed) await store.setState(BOILERPLATE_STATE_KEY, model.toJSON());
-    return model;
-  });
-}
-
-/** the name-like terms the clusterer's entity bonus uses: matching forms of tagged mentions */
-function entityKeys(ner: NerRecord): string[] {
-  return [...new Set(ner.mentions.map((m) => m.text.split(/\s+/).map(matchForm).join(' ')).filter((k) => k.length > 1))];
-}
-
 export function pipelineStages(params: Partial<ClusterParams> = {}): WorkerStages {
   const step = new StoryStep(params);
   return {
     name: 'pipeline',
-    async analyse(store, articles) {
-      const model = await updateBoilerplate(store, articles);
-      const clean: AnalysisWrite = { stage: CLEAN_STAGE, items: [] };
-      const ner: AnalysisWrite = { stage: NER_STAGE, items: [] };
-      const inputs: AnalysisWrite = { stage: STORY_INPUT_STAGE, items: [] };
-      for (const a of articles) {
-        const c: CleanResult = cleanStored(a, model);
-        const view = articleView(a, c);
-        const n: NerRecord = { mentions: tagBody(view) };
-        clean.items.push({ articleId: a.id, data: c });
-        ner.items.push({ articleId: a.id, data: n });
-        inputs.items.push({ articleId: a.id, data: storyInputOf(a, view.title, bodyText(view), entityKeys(n)) });
-      }
-      return [clean, ner, inputs];
+    // the same per-article code as processAll (src/pipeline/analyse.ts)
+    async analyse(store, articles: Article[]) {
+      return analyseArticles(articles, await updateBoilerplate(store, articles));
     },
     prepare: (store, cursor, history) => step.prepare(store, cursor, history),
     async assignStories(store, batch) {
+      // wire copy needs every earlier article indexed, so it runs in the serialized step too
+      await runReuseStage(store);
       await step.assign(store, batch);
     },
     reset: () => step.reset(),

@@ -10,12 +10,14 @@
  * Replay of the committed prefix happens before taking the lock (`prepare`); only the short
  * tail and the new assignments run under it.
  */
-import type { Article, Story, StoryEvent } from '../model.ts';
 import type { Store } from '../store/store.ts';
 import { StoryClusterer, type ClusterParams } from '../stories/clusterer.ts';
 import type { StoryInput } from '../stories/features.ts';
+import { STORY_INPUT_STAGE } from '../pipeline/analyse.ts';
+import { STORY_STAGE, assignmentRecords } from '../pipeline/story-stage.ts';
+import { rebuildStories } from '../pipeline/story-records.ts';
 
-export const STORY_INPUT_STAGE = 'story-input';
+export { STORY_INPUT_STAGE } from '../pipeline/analyse.ts';
 
 /** The compact record the story step replays from (written by the per-article stages). */
 export type StoryInputRecord = StoryInput;
@@ -31,18 +33,10 @@ export interface StoryBatch {
   history: History;
 }
 
-export function storyInputOf(a: Article, title: string | null, body: string, entities: string[]): StoryInputRecord {
-  const t = Date.parse(a.publishedAt ?? '');
-  return { id: a.id, time: Number.isFinite(t) ? t : Date.parse(a.ingestedAt), title, body, source: a.source, entities };
-}
-
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 export class StoryStep {
   private clusterer: StoryClusterer | null = null;
   /** job id up to which this copy has applied assignments */
   private applied = 0;
-  private readonly meta = new Map<string, { title: string | null; source: string | null; time: number }>();
 
   constructor(private readonly params: Partial<ClusterParams> = {}) {}
 
@@ -50,11 +44,9 @@ export class StoryStep {
   reset(): void {
     this.clusterer = null;
     this.applied = 0;
-    this.meta.clear();
   }
 
   private apply(input: StoryInputRecord) {
-    this.meta.set(input.id, { title: input.title, source: input.source, time: input.time });
     return this.clusterer!.assign(input);
   }
 
@@ -90,41 +82,11 @@ export class StoryStep {
     }
     this.applied = batch.cursorAfter;
     for (const g of gone) touched.delete(g);
-    const stories = this.clusterer!
-      .snapshot()
-      .filter((s) => touched.has(s.id))
-      .map((s) => this.toStory(s));
+    const stories = [...touched].map((id) => this.clusterer!.story(id)).filter((x) => x !== undefined);
     if (gone.size) await store.deleteStories([...gone]);
-    await store.putStories(stories);
+    // the same story records as processAll: assignments, then entities, timeline, comparison, summary
+    await store.putAnalyses(STORY_STAGE, assignmentRecords(stories));
+    await rebuildStories(store, stories);
     return { assigned: batch.articleIds.length, created, merged: gone.size };
-  }
-
-  /** A Story record with what the clusterer knows; later stages (entities, timeline, summary) fill the rest. */
-  private toStory(s: ReturnType<StoryClusterer['snapshot']>[number]): Story {
-    const members = s.articleIds.map((id) => ({ id, ...(this.meta.get(id) ?? { title: null, source: null, time: s.first }) }));
-    const first = members.reduce((a, b) => (b.time < a.time ? b : a), members[0]);
-    const title = first?.title ?? members.find((m) => m.title)?.title ?? '';
-    const events: StoryEvent[] = s.events.map((e) => ({
-      id: `${s.id}-${e.id}`,
-      title: this.meta.get(e.articleIds[0])?.title ?? title,
-      date: isoDate(e.first),
-      articleIds: [...e.articleIds],
-    }));
-    return {
-      id: s.id,
-      title,
-      headline: title,
-      articleIds: [...s.articleIds],
-      sources: [...new Set(members.map((m) => m.source).filter((x): x is string => !!x))].sort(),
-      firstReportedBy: first?.id ?? null,
-      dateStart: isoDate(s.first),
-      dateEnd: isoDate(s.last),
-      events,
-      entities: [],
-      timeline: [],
-      facts: [],
-      conflicts: [],
-      summary: [],
-    };
   }
 }

@@ -113,9 +113,5 @@ export const PG_MIGRATIONS: PgMigration[] = [
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;
 
-/** advisory lock keys (pg_advisory_lock's bigint space; any constant unique to Marsad) */
-export const LOCK_MIGRATE = 0x4d415253_01; // 'MARS' + 1
-export const LOCK_STORIES = 0x4d415253_02;
-export const LOCK_MODELS = 0x4d415253_03;
-/** session-level: held by the one worker that runs the story step (the sequencer leader) */
-export const LOCK_STORY_LEADER = 0x4d415253_04;
+/** advisory lock keys: defined with the lock helper (src/store/lock.ts) */
+export { LOCK_MIGRATE, LOCK_STORIES, LOCK_MODELS, LOCK_STORY_LEADER } from '../lock.ts';

@@ -27,7 +27,7 @@ export function buildProgram(): Command {
       'after',
       `
 Exit codes: 0 ok · 1 failure · 2 wrong usage · 3 partly done (some items failed) · 4 not found
-Database: --db PATH (SQLite file, default ./marsad.db or $MARSAD_DB). MARSAD_DEBUG=1 shows stack traces.
+Database: --db PATH|URL (SQLite file, default ./marsad.db or $MARSAD_DB; or postgres://…). MARSAD_DEBUG=1 shows stack traces.
 `,
     );
   registerCommands(program);

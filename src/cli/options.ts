@@ -10,7 +10,7 @@ export interface CommonOptions {
 }
 
 export function withDb(cmd: Command): Command {
-  return cmd.addOption(new Option('--db <path|url>', 'database: a SQLite file (default ./marsad.db, or $MARSAD_DB)'));
+  return cmd.addOption(new Option('--db <path|url>', 'database: a SQLite file (default ./marsad.db, or $MARSAD_DB) or a postgres:// URL'));
 }
 
 export function withJson(cmd: Command): Command {

@@ -134,9 +134,10 @@ describe('marsad read commands (CLI)', () => {
     assert.equal(noDb.code, ExitCode.failure);
     assert.match(noDb.stderr, /^marsad: no database at .*none\.db\n {2}hint: /);
     assert.ok(!existsSync(join(tmp, 'none.db')), 'a read command does not create a database');
-    const pg = await marsad(['stats', '--db', 'postgres://marsad@localhost/marsad']);
+    const pg = await marsad(['stats', '--db', 'postgres://marsad:secret@127.0.0.1:5432/marsad_no_such_db']);
     assert.equal(pg.code, ExitCode.failure);
-    assert.match(pg.stderr, /^marsad: PostgreSQL support is not implemented yet\n {2}hint: /);
+    assert.match(pg.stderr, /^marsad: cannot open the PostgreSQL database .*\n {2}hint: /);
+    assert.doesNotMatch(pg.stderr, /secret/, 'the password is never printed');
     assert.doesNotMatch(pg.stderr, /at .*\.ts:\d+/, 'no stack trace');
     const debug = await marsad(['stats', '--db', 'postgres://x'], { env: { MARSAD_DEBUG: '1' } });
     assert.match(debug.stderr, /StoreError|at /, 'MARSAD_DEBUG=1 shows the stack');

@@ -74,9 +74,11 @@ describe('SQLite specifics', () => {
 });
 
 describe('openStore', () => {
-  it('gives a clear StoreError for postgres:// URLs', async () => {
-    await assert.rejects(openStore('postgres://marsad:secret@localhost/marsad'), (e: unknown) => e instanceof StoreError && e.message === 'PostgreSQL support is not implemented yet' && !!e.hint);
-    await assert.rejects(openStore('postgresql://localhost/marsad'), StoreError);
+  it('gives a clear StoreError, with a hint and without the password, when a PostgreSQL URL cannot be opened', async () => {
+    await assert.rejects(
+      openStore('postgres://marsad:secret@127.0.0.1:5432/marsad_no_such_db'),
+      (e: unknown) => e instanceof StoreError && /cannot open the PostgreSQL database/.test(e.message) && !e.message.includes('secret') && !!e.hint,
+    );
   });
 
   it('opens a SQLite path, and refuses to invent one for read commands', async () => {

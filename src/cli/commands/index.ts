@@ -17,6 +17,8 @@ import { reportCommand } from './report.ts';
 import { quotesCommand } from './quotes.ts';
 import { timelineCommand } from './timeline.ts';
 import { serveCommand } from './serve.ts';
+import { enqueueCommand, workerCommand } from './worker.ts';
+import { watchCommand } from './watch.ts';
 
 export const COMMANDS: (() => Command)[] = [
   ingestCommand,
@@ -33,6 +35,9 @@ export const COMMANDS: (() => Command)[] = [
   quotesCommand,
   timelineCommand,
   serveCommand,
+  enqueueCommand,
+  workerCommand,
+  watchCommand,
 ];
 
 export function registerCommands(program: Command): void {

@@ -1,12 +1,13 @@
 /**
  * `npm run train:ner -- PATH [--dev DEV] [--epochs N] [--bits B] [--seed S] [--out FILE]`
- * (--clusters-from MODEL reuses the word clusters of an existing model file instead of rebuilding them.)
+ * (--clusters-from MODEL reuses the word clusters and wide word table of an existing model file instead of rebuilding them;
+ * --unlabelled FILE.jsonl.gz (repeatable) replaces the default streams ../shared/data/{ant,saudinewsnet}/articles.jsonl.gz.)
  * Trains the entity tagger on a CoNLL file (`token TAG`, IOB2, blank line between sentences)
  * and writes the model to models/ner.bin.gz. Reproducible: shuffles are seeded.
  * With --dev, prints entity-level F1 on the dev file after every epoch (for tuning; never a test split).
  */
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConll, scoreSpans, type LabelledSentence } from '../src/extract/entities/conll.ts';
 import { loadModel, saveModel, type NerModel } from '../src/extract/entities/modelFile.ts';
@@ -16,6 +17,7 @@ import { prf, sharedData } from '../evals/report.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildClusters, readCorpusKeys, type ClusterData } from '../src/extract/entities/clusters.ts';
+import { buildWordTable } from '../src/extract/entities/wordTable.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -68,14 +70,22 @@ if (values['clusters-from']) {
   clustersFrom = from.meta.clustersFrom;
   console.log(`clusters: reused from ${values['clusters-from']}`);
 } else if (!values['no-clusters']) {
-  const paths = values.unlabelled ?? [join(sharedData, 'ant', 'articles.jsonl.gz')].filter((p) => existsSync(p));
+  // both public streams: the 30k-word clusters come from the ANT stream (the first path), the
+  // wide word table (multi-level clusters + trigger-context profile) from all of them
+  const paths = values.unlabelled ?? ['ant', 'saudinewsnet'].map((d) => join(sharedData, d, 'articles.jsonl.gz')).filter((p) => existsSync(p));
   if (paths.length) {
     const maxTokens = Number(values['cluster-tokens'] ?? 20_000_000);
-    const docs = await readCorpusKeys(paths, maxTokens);
-    const n = docs.reduce((a, d) => a + d.length, 0);
-    console.log(`clusters: read ${n} tokens from ${paths.map((p) => basename(p)).join(', ')} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-    clusters = buildClusters(docs, { vocab: Number(values['cluster-vocab'] ?? 30000), log: (m) => console.log(`clusters: ${m} (${((Date.now() - t0) / 1000).toFixed(1)}s)`) });
-    clustersFrom = `${paths.map((p) => basename(p)).join(', ')} (first ${n} tokens)`;
+    const perPath: string[][][] = [];
+    for (const p of paths) perPath.push(await readCorpusKeys([p], maxTokens));
+    const all = perPath.flat();
+    const count = (ds: string[][]): number => ds.reduce((a, d) => a + d.length, 0);
+    const n = count(all);
+    const name = (p: string): string => `${basename(dirname(p))}/${basename(p)}`;
+    const since = (): string => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+    console.log(`unlabelled: read ${n} tokens from ${paths.map(name).join(', ')} (${since()})`);
+    const wide = buildWordTable(all, { log: (m) => console.log(`${m} (${since()})`) });
+    clusters = { ...buildClusters(perPath[0], { vocab: Number(values['cluster-vocab'] ?? 30000), log: (m) => console.log(`clusters: ${m} (${since()})`) }), wide };
+    clustersFrom = `${name(paths[0])} (${count(perPath[0])} tokens); wide word table: ${paths.map(name).join(' + ')} (${n} tokens, ${wide.codes.length} words)`;
   } else {
     console.log('clusters: no unlabelled text found (pass --unlabelled FILE.jsonl.gz); training without clusters');
   }

@@ -2,7 +2,7 @@
  * Small Arabic helpers the entity stage needs: matching keys for names, proclitic splitting,
  * and the tokenizer used for tagging (the text toolkit's).
  */
-import { normalize, tokenize } from '../../text/index.ts';
+import { hasLexicon, normalize, splitClitics, tokenize } from '../../text/index.ts';
 
 /** Normalised form used for features and matching (toolkit normalize + ة→ه at word end, lowercase Latin). */
 export function normWord(w: string): string {
@@ -17,11 +17,21 @@ export function normWord(w: string): string {
 /** words repeat a lot in news: normalising each distinct word once is most of the tagger's speed */
 const normCache = new Map<string, string>();
 
+/** looked up on first use: loading the lexicon at import would slow every importer */
+let lexiconSplit: boolean | null = null;
+
 /**
- * Proclitic split on a normalised word: optional و/ف, optional ب/ل/ك, optional ال (لل = ل+ال).
+ * Proclitic split on a normalised word: the text toolkit's lexicon-aware splitClitics when its
+ * word counts are available; otherwise the letter rules below: optional و/ف, optional ب/ل/ك, optional ال (لل = ل+ال).
  * Keeps at least 2 letters of base so short words (ولد، بل) are not eaten.
  */
 export function splitProclitics(w: string): { proclitics: string; base: string } {
+  if ((lexiconSplit ??= hasLexicon())) {
+    // the toolkit decides from corpus evidence: فرنسا and واشنطن keep their first letter,
+    // بدارفور → ب + دارفور, وبوتين → و + بوتين (the letter rules below would cut فرنسا → ف + رنسا)
+    const r = splitClitics(w);
+    return { proclitics: r.proclitics, base: r.base.replace(/ة$/u, 'ه') };
+  }
   let p = '';
   let b = w;
   if (/^[وف]/u.test(b) && b.length > 3) {

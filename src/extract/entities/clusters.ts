@@ -10,12 +10,15 @@ import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { matchKey, tokenizeForTagging } from './arabic.ts';
 import { seededRandom } from './perceptron.ts';
+import { WordTable, type WordTableData } from './wordTable.ts';
 
 export interface ClusterData {
   /** word key → fine cluster id */
   words: Record<string, number>;
   /** fine cluster id → coarse cluster id */
   coarse: number[];
+  /** wider table from both streams (multi-level clusters + trigger-context profile), see wordTable.ts */
+  wide?: WordTableData;
 }
 
 export interface ClusterOptions {
@@ -162,9 +165,11 @@ function kmeans(X: Float32Array, n: number, D: number, K: number, iters: number,
 export class Clusters {
   private readonly words: Map<string, number>;
   private readonly coarseOf: number[];
+  readonly wide: WordTable | null;
   constructor(data: ClusterData) {
     this.words = new Map(Object.entries(data.words));
     this.coarseOf = data.coarse;
+    this.wide = data.wide ? new WordTable(data.wide) : null;
   }
   /** 'fine/coarse' ids of a word key, or '' when the word was too rare to cluster. */
   of(key: string): { fine: string; coarse: string } {

@@ -17,6 +17,7 @@ import type { Gazetteer } from './gazetteer.ts';
 import type { LinearWeights } from './perceptron.ts';
 import { NUM_TAGS } from './tags.ts';
 import { triggerOf } from './triggers.ts';
+import { NO_WIDE } from './wordTable.ts';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -66,6 +67,8 @@ const enum S {
   CL2,
   KS2,
   LEX,
+  W64,
+  W256,
   N,
 }
 
@@ -74,12 +77,12 @@ let nextTemplate = 1;
 const T = (): number => Math.imul(nextTemplate++, 0x9e3779b1) | 0;
 const TL = {
   bias: T(), w: T(), k: T(), pc: T(), sh: T(), p2: T(), p3: T(), s1: T(), s2: T(), s3: T(), t: T(), cl: T(), cl2: T(), c3: T(),
-  lf: T(), al: T(), sfx: T(), lex: T(), lexsh: T(),
+  lf: T(), al: T(), sfx: T(), lex: T(), lexsh: T(), w64: T(), w256: T(), w1024: T(), prof: T(), profal: T(),
 };
 const TC = {
   km1: T(), km2: T(), km3: T(), kp1: T(), kp2: T(), kp3: T(), wm1: T(), wp1: T(), kkm1: T(), kkp1: T(), shm1: T(), shp1: T(),
   g: T(), gm1: T(), gp1: T(), gg: T(), tm1: T(), tm2: T(), tp1: T(), tm1k: T(), clm1: T(), clp1: T(), clm2: T(), clp2: T(),
-  cl2m1: T(), cl2p1: T(), lexm1: T(), lexp1: T(), km1cl: T(), tm1cl: T(),
+  cl2m1: T(), cl2p1: T(), lexm1: T(), lexp1: T(), km1cl: T(), tm1cl: T(), w256m1: T(), w256p1: T(), w64m2: T(), w64p2: T(),
 };
 
 /** What one word form contributes, computed once per distinct raw token. */
@@ -103,11 +106,11 @@ export interface WordFeats {
 /** Distances (neighbour − token) of the single-neighbour features, and their templates. */
 const OFFSETS = [-1, -2, -3, 1, 2, 3] as const;
 const POS_TEMPLATES: [number, S][][] = [
-  [[TC.km1, S.KEY], [TC.wm1, S.NORM], [TC.tm1, S.TRIG], [TC.clm1, S.CL], [TC.lexm1, S.LEX]],
-  [[TC.km2, S.KEY], [TC.tm2, S.TRIG], [TC.clm2, S.CL]],
+  [[TC.km1, S.KEY], [TC.wm1, S.NORM], [TC.tm1, S.TRIG], [TC.clm1, S.CL], [TC.lexm1, S.LEX], [TC.w256m1, S.W256]],
+  [[TC.km2, S.KEY], [TC.tm2, S.TRIG], [TC.clm2, S.CL], [TC.w64m2, S.W64]],
   [[TC.km3, S.KEY]],
-  [[TC.kp1, S.KEY], [TC.wp1, S.NORM], [TC.tp1, S.TRIG], [TC.clp1, S.CL], [TC.lexp1, S.LEX]],
-  [[TC.kp2, S.KEY], [TC.clp2, S.CL]],
+  [[TC.kp1, S.KEY], [TC.wp1, S.NORM], [TC.tp1, S.TRIG], [TC.clp1, S.CL], [TC.lexp1, S.LEX], [TC.w256p1, S.W256]],
+  [[TC.kp2, S.KEY], [TC.clp2, S.CL], [TC.w64p2, S.W64]],
   [[TC.kp3, S.KEY]],
 ];
 const posOf = (v: Int32Array): Int32Array[] => POS_TEMPLATES.map((ts) => Int32Array.from(ts, ([t, slot]) => mix(t, v[slot])));
@@ -157,6 +160,7 @@ function wordFeats(w: string, gaz: Gazetteer | null, clusters: Clusters | null):
   const shape = shapeOf(w);
   const trig = triggerOf(k) ?? '';
   const lx = lexClass(w);
+  const wide = clusters?.wide?.of(k) ?? NO_WIDE;
   const v = new Int32Array(S.N);
   v[S.KEY] = hashRange(k);
   v[S.NORM] = hashRange(norm);
@@ -167,6 +171,8 @@ function wordFeats(w: string, gaz: Gazetteer | null, clusters: Clusters | null):
   v[S.CL2] = c.coarse === '' ? 1 : hashRange(c.coarse) ^ 0x77;
   v[S.KS2] = hashRange(k, Math.max(0, k.length - 2));
   v[S.LEX] = (lx.lf * 16 + lx.al) * 16 + lx.sfx;
+  v[S.W64] = wide.c64;
+  v[S.W256] = wide.c256;
   const local: number[] = [
     TL.bias,
     mix(TL.w, v[S.NORM]),
@@ -187,6 +193,15 @@ function wordFeats(w: string, gaz: Gazetteer | null, clusters: Clusters | null):
     mix(TL.lex, v[S.LEX]),
     mix(mix(TL.lexsh, v[S.LEX]), v[S.SHAPE]),
   ];
+  if (clusters?.wide) {
+    // wide table (both streams): 3 cluster granularities and the trigger-context profile,
+    // alone and with the article share (a name after titles that never takes ال)
+    local.push(mix(TL.w64, wide.c64), mix(TL.w256, wide.c256), mix(TL.w1024, wide.c1024));
+    for (let d = 0; d < wide.profile.length; d++) {
+      local.push(mix(mix(TL.prof, d), wide.profile[d]));
+      local.push(mix(mix(mix(TL.profal, d), wide.profile[d]), lx.al));
+    }
+  }
   // character trigrams of ^key$ (at most 8)
   const padded = `^${k}$`;
   for (let j = 0; j + 3 <= padded.length && j < 8; j++) local.push(mix(TL.c3, hashRange(padded, j, j + 3)));

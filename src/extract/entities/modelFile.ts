@@ -28,7 +28,16 @@ export interface ModelMeta {
   clustersFrom: string | null;
   /** O-score penalty applied to the bias weight after training (absent in older models) */
   oBias?: number;
+  /** feature templates the weights were trained with (absent = 1); see FEATURE_VERSION */
+  features?: number;
 }
+
+/**
+ * Version of the feature templates in features.ts/arabic.ts. Weights are hashed per template, so a
+ * model trained with other templates would load fine and tag nonsense: loading refuses it instead.
+ * 2: word keys from the toolkit's splitClitics, wide word table features.
+ */
+export const FEATURE_VERSION = 2;
 
 export interface NerModel {
   meta: ModelMeta;
@@ -61,6 +70,9 @@ export function deserializeModel(buf: Buffer, where = 'model'): NerModel {
   const hlen = raw.readUInt32LE(5);
   const { meta, gazetteer, clusters } = JSON.parse(raw.subarray(9, 9 + hlen).toString('utf8')) as { meta: ModelMeta; gazetteer: GazetteerData; clusters: ClusterData | null };
   if (meta.tags.join() !== TAGS.join()) throw new InputError(where, 'model tag set differs from this version', { hint: 'retrain the model' });
+  if ((meta.features ?? 1) !== FEATURE_VERSION) {
+    throw new InputError(where, `model was trained with feature version ${meta.features ?? 1}, this code computes version ${FEATURE_VERSION}`, { hint: 'retrain it with `npm run train:ner -- ../shared/data/anercorp/train.txt`' });
+  }
   const body = raw.subarray(9 + hlen);
   const eLen = (1 << meta.bits) * NUM_TAGS;
   const tLen = (NUM_TAGS + 1) * NUM_TAGS;

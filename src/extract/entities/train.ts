@@ -3,7 +3,7 @@ import { Clusters, type ClusterData } from './clusters.ts';
 import { buildGazetteer, Gazetteer } from './gazetteer.ts';
 import type { LabelledSentence } from './conll.ts';
 import { compactFeats, newSentenceFeats, sentenceFeatures } from './features.ts';
-import { makeModel, type NerModel } from './modelFile.ts';
+import { FEATURE_VERSION, makeModel, type NerModel } from './modelFile.ts';
 import { trainPerceptron, viterbi, type LinearWeights, type TrainExample } from './perceptron.ts';
 import { NUM_TAGS, O, TAGS, repairBio, tagsToSpans } from './tags.ts';
 import { biasFeatureId } from './features.ts';
@@ -52,6 +52,7 @@ export function trainNer(sentences: LabelledSentence[], opts: TrainNerOptions = 
     trainTokens: sentences.reduce((n, s) => n + s.words.length, 0),
     clustersFrom: clusterData ? (opts.clustersFrom ?? 'unknown') : null,
     oBias: opts.oBias ?? DEFAULTS.oBias,
+    features: FEATURE_VERSION,
   };
   const wrap = (w: LinearWeights): NerModel => makeModel(meta, w, gazetteerData, clusterData);
   const weights = trainPerceptron(examples, {

@@ -165,13 +165,14 @@ export async function buildApp(opts: AppOptions): Promise<MarsadApp> {
     const offset = offsetOf(q);
     await stories.fresh();
     if (q.q) {
+      search.fresh();
       const res = await searchAll({ store, search, stories }, { q: q.q, type: 'articles', source: q.source, since: q.since, until: q.until, limit: q.limit, offset });
       return { ...page(res.articles.items, q.limit, offset, res.articles.total), terms: res.terms };
     }
     const list = await store.listArticles({ source: q.source, since: q.since, until: q.until, limit: q.limit + 1, offset });
     const filtered = !!(q.source || q.since || q.until);
     return page(
-      list.map((a) => articleSummary(a, stories.storyOf(a.id)?.id ?? null, search.catalog.byId.get(a.id)?.title)),
+      list.map((a) => articleSummary(a, stories.storyOf(a.id)?.id ?? null, search.catalog.get(a.id)?.title)),
       q.limit,
       offset,
       filtered ? null : search.catalog.size,
@@ -189,7 +190,7 @@ export async function buildApp(opts: AppOptions): Promise<MarsadApp> {
   app.get('/api/entities/:id', async (req) => {
     const { id } = parse(IdParam, req.params);
     await stories.fresh();
-    const articleIds = await search.articlesOfEntity(id);
+    const articleIds = search.articlesOfEntity(id);
     if (!stories.entity(id) && articleIds.length === 0) throw notFound('entity', id, 'entity ids appear in stories (entities[].id) and articles (entities[].entity_id)');
     return entityView(store, id, stories, articleIds, search.catalog);
   });
@@ -198,6 +199,7 @@ export async function buildApp(opts: AppOptions): Promise<MarsadApp> {
     const q = parse(SearchQuery, req.query);
     const offset = offsetOf(q);
     await stories.fresh();
+    search.fresh();
     return searchAll({ store, search, stories }, { ...q, offset });
   });
 
@@ -214,7 +216,8 @@ export async function buildApp(opts: AppOptions): Promise<MarsadApp> {
       const res = await ingestBody(store, body, `api:${req.id}`);
       if (res.added.length) {
         await runPipeline(store);
-        await search.index(res.articles);
+        // new articles (no `search` mark) and any whose clean/entities record just appeared
+        await search.refresh();
         await stories.load();
       }
       return res;

@@ -1,48 +1,39 @@
 /**
- * Full-text search over articles: an inverted index over stems kept in the store as postings,
- * so it persists and grows incrementally. To keep the row count (write time) and the rows read
- * per query small, a posting holds a block: key = stem, ref = `<block tag>:<id>,<id>,…` — the
- * articles of one indexing batch that contain the stem (index `search:stem`; `search:entity`
- * the same for entity ids). An indexed article is marked with a `search` analysis record.
- * Deleted articles may linger in blocks; hits are checked against the catalog, so they never
- * surface.
+ * Full-text search over articles. The index lives in memory (search-memory.ts: typed-array
+ * posting lists, a light record per article) and is persisted as segments in the store's state
+ * (search-segments.ts), so a server start decodes segments instead of reading article rows.
  *
- * A small in-memory catalog (id → source, date, title) answers the outlet/date filters and
- * the tie-breaks without touching article rows.
+ * Incremental: each indexing batch appends one segment and marks its articles with a `search`
+ * analysis record ({v, flags}); new articles are those without the mark. An article indexed
+ * before the clean (or entities) stage had run is re-indexed once that stage's record appears:
+ * its flags say which records its text came from, and `refresh()` compares them with the
+ * stages' records. Deleted articles are dropped at start (and skipped when a page is built).
  */
 import type { Article, EntityMention } from '../model.ts';
 import type { Store } from '../store/store.ts';
-import { wordTokens } from '../text/index.ts';
 import { cleanOf, loadAnalyses, mentionsOf } from './analyses.ts';
+import { FLAG_CLEAN, FLAG_ENTITIES, MemoryIndex, dayNumber, type MemoryFilter } from './search-memory.ts';
+import { SegmentStore, encodeSegment, loadSegment, type DocInput, type Manifest } from './search-segments.ts';
 import { articleText } from './text.ts';
-import { termOf, termsOf } from './terms.ts';
+import { countTerms } from './terms.ts';
 
-export const STEM_INDEX = 'search:stem';
-export const ENTITY_INDEX = 'search:entity';
-/** analysis stage marking an article as indexed; bump `INDEX_VERSION` to re-index everything */
+/** analysis stage marking an article as indexed */
 export const SEARCH_STAGE = 'search';
-export const INDEX_VERSION = 2;
-/** articles per posting block */
-export const BLOCK = 1000;
-let blockSeq = 0;
-const blockTag = () => `${Date.now().toString(36)}${(blockSeq++).toString(36)}`;
-
-/** article ids of a block posting's ref */
-export const idsOfRef = (ref: string): string[] => ref.slice(ref.indexOf(':') + 1).split(',');
+/** articles per segment when indexing in bulk */
+export const BATCH = 5000;
+/** title words count this many times in an article's term frequencies */
+export const TITLE_WEIGHT = 2;
 
 export interface ArticleMeta {
   id: string;
   source: string | null;
-  /** YYYY-MM-DD or null */
-  date: string | null;
   publishedAt: string | null;
   title: string | null;
-  /** ingest order, newest last */
-  seq: number;
 }
 
 export interface ArticleSearchFilter {
   source?: string;
+  /** ISO date, month or year (inclusive) */
   since?: string;
   until?: string;
   /** only articles in this set (entity filter) */
@@ -53,178 +44,228 @@ export interface ArticleHit {
   id: string;
   score: number;
   matched: number;
-  rank?: number;
 }
 
+/** the light per-article record the API needs without reading article rows */
 export class ArticleCatalog {
-  readonly byId = new Map<string, ArticleMeta>();
-  private seq = 0;
-
-  add(a: Pick<Article, 'id' | 'source' | 'publishedAt' | 'title'>, title?: string | null): ArticleMeta {
-    const existing = this.byId.get(a.id);
-    const meta: ArticleMeta = {
-      id: a.id,
-      source: a.source,
-      publishedAt: a.publishedAt,
-      date: a.publishedAt ? a.publishedAt.slice(0, 10) : null,
-      title: title ?? a.title,
-      seq: existing?.seq ?? this.seq++,
-    };
-    this.byId.set(a.id, meta);
-    return meta;
-  }
-
+  constructor(private readonly mem: MemoryIndex) {}
   get size(): number {
-    return this.byId.size;
+    return this.mem.live;
   }
-
+  get(id: string): ArticleMeta | undefined {
+    const ord = this.mem.ordOf.get(id);
+    if (ord === undefined) return undefined;
+    return { id, source: this.mem.source(ord), publishedAt: this.mem.published[ord], title: this.mem.titles[ord] };
+  }
+  has(id: string): boolean {
+    return this.mem.ordOf.has(id);
+  }
   sources(): { source: string; count: number }[] {
-    const counts = new Map<string, number>();
-    for (const m of this.byId.values()) if (m.source) counts.set(m.source, (counts.get(m.source) ?? 0) + 1);
-    return [...counts].map(([source, count]) => ({ source, count })).sort((a, b) => b.count - a.count || a.source.localeCompare(b.source));
-  }
-
-  passes(m: ArticleMeta, f: ArticleSearchFilter): boolean {
-    if (f.source !== undefined && m.source !== f.source) return false;
-    if (f.since && (!m.date || m.date < f.since.slice(0, 10))) return false;
-    if (f.until && (!m.date || m.date > f.until.slice(0, 10))) return false;
-    if (f.ids && !f.ids.has(m.id)) return false;
-    return true;
+    return this.mem.sourceCounts();
   }
 }
 
 /** the text an article is indexed under: its title and its (cleaned) body */
-export function indexTextOf(article: Article, clean: ReturnType<typeof cleanOf>): string {
+export function indexTextOf(article: Article, clean: ReturnType<typeof cleanOf>): { title: string; body: string } {
   const t = articleText(article, clean);
-  const title = article.title ?? clean?.title ?? '';
-  return `${title}\n${t.paragraphs.map((p) => p.text).join('\n')}`;
+  return { title: article.title ?? clean?.title ?? '', body: t.paragraphs.map((p) => p.text).join('\n') };
+}
+
+/** '2025' / '2025-04' / '2025-04-03' as the first or last YYYYMMDD they cover */
+function dayBound(d: string | undefined, end: boolean): number | undefined {
+  if (!d) return undefined;
+  const [y, m, day] = d.split('-');
+  return Number(y) * 10_000 + (m ? Number(m) : end ? 99 : 0) * 100 + (day ? Number(day) : end ? 99 : 0);
+}
+
+export interface OpenOptions {
+  onProgress?: (done: number, indexed: number) => void;
+  /** `fresh()` looks for new or newly cleaned articles at most this often (default 60 s) */
+  maxAgeMs?: number;
 }
 
 export class ArticleSearch {
-  constructor(
-    private readonly store: Store,
-    readonly catalog: ArticleCatalog,
-  ) {}
+  readonly mem = new MemoryIndex();
+  readonly catalog = new ArticleCatalog(this.mem);
+  private readonly segments: SegmentStore;
+  private manifest: Manifest;
+  private queue: Promise<unknown> = Promise.resolve();
+  private refreshedAt = 0;
+  private readonly maxAgeMs: number;
+  /** seconds spent by open(): loading segments, indexing */
+  readonly timing = { loadMs: 0, indexMs: 0, loadedSegments: 0, indexed: 0 };
 
-  /**
-   * One pass over the store: fills the catalog and indexes every article that has no
-   * `search` record yet (or an older index version).
-   */
-  static async open(store: Store, opts: { onProgress?: (done: number, indexed: number) => void } = {}): Promise<ArticleSearch> {
-    const search = new ArticleSearch(store, new ArticleCatalog());
-    const pending = new Set(await store.articlesWithoutAnalysis(SEARCH_STAGE));
-    let batch: Article[] = [];
-    let done = 0;
-    let indexed = 0;
-    const flush = async () => {
-      if (!batch.length) return;
-      indexed += await search.index(batch);
-      batch = [];
-    };
-    for await (const a of store.iterateArticles()) {
-      search.catalog.add(a);
-      if (pending.has(a.id)) batch.push(a);
-      if (batch.length >= BLOCK) await flush();
-      if (++done % 5000 === 0) opts.onProgress?.(done, indexed);
+  private constructor(
+    private readonly store: Store,
+    manifest: Manifest,
+    opts: OpenOptions,
+  ) {
+    this.segments = new SegmentStore(store);
+    this.manifest = manifest;
+    this.maxAgeMs = opts.maxAgeMs ?? 60_000;
+  }
+
+  /** loads the persisted index, then indexes what is new, newly cleaned, and drops deleted articles */
+  static async open(store: Store, opts: OpenOptions = {}): Promise<ArticleSearch> {
+    const t0 = Date.now();
+    const segs = new SegmentStore(store);
+    const manifest = await segs.manifest();
+    const search = new ArticleSearch(store, manifest ?? segs.empty(), opts);
+    if (manifest) {
+      for await (const seg of segs.segments(manifest)) {
+        loadSegment(search.mem, seg);
+        search.timing.loadedSegments++;
+      }
+      search.mem.trim();
+      await search.dropDeleted();
     }
-    await flush();
-    opts.onProgress?.(done, indexed);
+    search.timing.loadMs = Date.now() - t0;
+    const t1 = Date.now();
+    if (manifest) search.timing.indexed = await search.refresh(opts.onProgress);
+    else search.timing.indexed = await search.rebuild(opts.onProgress);
+    search.timing.indexMs = Date.now() - t1;
     return search;
   }
 
-  /** indexes these articles (their postings and `search` records), returns how many */
-  async index(articles: Article[]): Promise<number> {
+  /** no persisted index (or an older format): index every article, streaming the store */
+  private async rebuild(onProgress?: (done: number, indexed: number) => void): Promise<number> {
+    let batch: Article[] = [];
+    let done = 0;
+    for await (const a of this.store.iterateArticles()) {
+      batch.push(a);
+      done++;
+      if (batch.length >= BATCH) {
+        await this.index(batch);
+        batch = [];
+        onProgress?.(done, done);
+      }
+    }
+    await this.index(batch);
+    onProgress?.(done, done);
+    this.mem.trim();
+    this.refreshedAt = Date.now();
+    return done;
+  }
+
+  private async dropDeleted(): Promise<void> {
+    const ids = [...this.mem.ordOf.keys()];
+    for (let i = 0; i < ids.length; i += 20_000) {
+      const part = ids.slice(i, i + 20_000);
+      const present = await this.store.hasArticles(part);
+      if (present.size === part.length) continue;
+      for (const id of part) if (!present.has(id)) this.mem.kill(this.mem.ordOf.get(id)!);
+    }
+  }
+
+  /** ids indexed before a clean/entities record existed that now have one */
+  private async staleIds(): Promise<string[]> {
+    const out = new Set<string>();
+    for (const [flag, stage] of [
+      [FLAG_CLEAN, 'clean'],
+      [FLAG_ENTITIES, 'entities'],
+    ] as const) {
+      const lacking: string[] = [];
+      for (const [id, ord] of this.mem.ordOf) if (!(this.mem.flags(ord) & flag)) lacking.push(id);
+      if (!lacking.length) continue;
+      const without = new Set(await this.store.articlesWithoutAnalysis(stage));
+      for (const id of lacking) if (!without.has(id)) out.add(id);
+    }
+    return [...out];
+  }
+
+  /**
+   * Indexes articles that have no `search` mark yet, and re-indexes those whose clean or
+   * entities record appeared since; returns how many were indexed. Serialised.
+   */
+  refresh(onProgress?: (done: number, indexed: number) => void): Promise<number> {
+    const run = this.queue.then(async () => {
+      const ids = [...new Set([...(await this.store.articlesWithoutAnalysis(SEARCH_STAGE)), ...(await this.staleIds())])];
+      let indexed = 0;
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const articles = await this.store.getArticles(ids.slice(i, i + BATCH));
+        indexed += await this.indexNow(articles);
+        onProgress?.(this.mem.live, indexed);
+      }
+      if (!ids.length) onProgress?.(this.mem.live, 0);
+      this.refreshedAt = Date.now();
+      return indexed;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** starts a background refresh when the last one is older than maxAgeMs (another process may have added articles) */
+  fresh(): void {
+    if (Date.now() - this.refreshedAt < this.maxAgeMs) return;
+    this.refreshedAt = Date.now();
+    this.refresh().catch((e) => process.stderr.write(`marsad serve: search index refresh failed: ${(e as Error).message}\n`));
+  }
+
+  /** indexes (or re-indexes) these articles: one segment, their marks; returns how many */
+  index(articles: Article[]): Promise<number> {
+    const run = this.queue.then(() => this.indexNow(articles));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async indexNow(articles: Article[]): Promise<number> {
     if (!articles.length) return 0;
     const ids = articles.map((a) => a.id);
     const analyses = await loadAnalyses(this.store, ids, ['clean', 'entities']);
-    const stems = new Map<string, string[]>();
-    const entities = new Map<string, string[]>();
+    const docs: DocInput[] = [];
     const marks: { articleId: string; data: unknown }[] = [];
-    const add = (m: Map<string, string[]>, key: string, id: string) => {
-      const l = m.get(key);
-      if (l) l.push(id);
-      else m.set(key, [id]);
-    };
     for (const a of articles) {
       const an = analyses.get(a.id) ?? {};
       const clean = cleanOf(an);
-      const terms = termsOf(indexTextOf(a, clean));
-      for (const key of terms) add(stems, key, a.id);
+      const { title, body } = indexTextOf(a, clean);
+      const terms = new Map<string, number>();
+      const len = countTerms(title, terms, TITLE_WEIGHT) + countTerms(body, terms);
       const mentions: EntityMention[] = mentionsOf(an);
-      const ents = new Set(mentions.map((m) => m.entityId).filter((e): e is string => !!e));
-      for (const key of ents) add(entities, key, a.id);
-      marks.push({ articleId: a.id, data: { v: INDEX_VERSION, terms: terms.size, entities: ents.size, cleaned: clean != null } });
-      this.catalog.add(a, a.title ?? clean?.title ?? null);
+      const entities = new Set(mentions.map((m) => m.entityId).filter((e): e is string => !!e));
+      const flags = (an.clean != null ? FLAG_CLEAN : 0) | (an.entities != null ? FLAG_ENTITIES : 0);
+      docs.push({ doc: { id: a.id, source: a.source, publishedAt: a.publishedAt, title: title || null, len, flags }, terms, entities });
+      marks.push({ articleId: a.id, data: { v: 1, flags } });
     }
-    const tag = blockTag();
-    const postings = (m: Map<string, string[]>) => [...m].map(([key, ids]) => ({ key, ref: `${tag}:${ids.join(',')}` }));
-    await this.store.transaction(async () => {
-      await this.store.addPostings(STEM_INDEX, postings(stems));
-      if (entities.size) await this.store.addPostings(ENTITY_INDEX, postings(entities));
+    const seg = encodeSegment(docs);
+    const manifest = await this.store.transaction(async () => {
+      const m = await this.segments.append(this.manifest, seg);
       await this.store.putAnalyses(SEARCH_STAGE, marks);
+      return m;
     });
+    this.manifest = manifest;
+    loadSegment(this.mem, seg);
     return articles.length;
   }
 
   /** article ids mentioning an entity (from the entities stage) */
-  async articlesOfEntity(entityId: string): Promise<string[]> {
-    return (await this.store.lookupPostings(ENTITY_INDEX, [entityId])).flatMap((p) => idsOfRef(p.ref)).filter((id) => this.catalog.byId.has(id));
+  articlesOfEntity(entityId: string): string[] {
+    return this.mem.entityOrds(entityId).map((o) => this.mem.ids[o]);
   }
 
   /**
-   * Ranked article ids: articles matching more query terms first, then by the sum of the
-   * matched terms' idf, a title match, then newest. Only the first `rerank` candidates are
-   * looked at for the title boost (the rest keep their coarse order).
+   * One page of ranked articles: those matching more query terms first, then BM25 (title words
+   * weigh more), then newest. `total` counts every match that passes the filters.
    */
-  async search(terms: string[], filter: ArticleSearchFilter, rerank = 200): Promise<{ total: number; hits: ArticleHit[] }> {
+  search(terms: string[], filter: ArticleSearchFilter, page: { offset: number; limit: number }): { total: number; hits: ArticleHit[] } {
     if (!terms.length) return { total: 0, hits: [] };
-    const postings = await this.store.lookupPostings(STEM_INDEX, terms);
-    const docsOf = new Map<string, string[]>();
-    for (const p of postings) {
-      const ids = idsOfRef(p.ref);
-      const l = docsOf.get(p.key);
-      if (l) for (const id of ids) l.push(id);
-      else docsOf.set(p.key, ids);
-    }
-    const n = Math.max(1, this.catalog.size);
-    const idf = new Map([...docsOf].map(([k, ids]) => [k, Math.log(1 + n / ids.length)]));
-    const byDoc = new Map<string, ArticleHit>();
-    for (const [key, ids] of docsOf) {
-      const w = idf.get(key) ?? 0;
-      for (const id of ids) {
-        let h = byDoc.get(id);
-        if (!h) byDoc.set(id, (h = { id, score: 0, matched: 0 }));
-        h.score += w;
-        h.matched++;
+    const f: MemoryFilter = {};
+    if (filter.source !== undefined) f.source = this.mem.sourceIndex(filter.source);
+    f.since = dayBound(filter.since, false);
+    f.until = dayBound(filter.until, true);
+    if (filter.ids) {
+      const only = new Uint8Array(this.mem.size);
+      for (const id of filter.ids) {
+        const o = this.mem.ordOf.get(id);
+        if (o !== undefined) only[o] = 1;
       }
+      f.only = only;
     }
-    const hits: ArticleHit[] = [];
-    for (const h of byDoc.values()) {
-      const m = this.catalog.byId.get(h.id);
-      if (m && this.catalog.passes(m, filter)) hits.push(h);
-    }
-    const newer = (a: ArticleHit, b: ArticleHit) => {
-      const da = this.catalog.byId.get(a.id)!;
-      const db = this.catalog.byId.get(b.id)!;
-      return (db.publishedAt ?? '').localeCompare(da.publishedAt ?? '') || db.seq - da.seq;
+    const { total, hits } = this.mem.search(terms, f, page.offset + page.limit);
+    return {
+      total,
+      hits: hits.slice(page.offset).map((h) => ({ id: this.mem.ids[h.ord], score: h.score, matched: h.matched })),
     };
-    // coarse order on a numeric key (cheap for tens of thousands of hits); dates break ties in the head only
-    for (const h of hits) h.rank = h.matched * 1000 + h.score;
-    hits.sort((a, b) => b.rank! - a.rank!);
-    // title boost on the head of the list
-    const termSet = new Set(terms);
-    const head = hits.slice(0, rerank);
-    for (const h of head) {
-      const title = this.catalog.byId.get(h.id)?.title;
-      if (!title) continue;
-      let inTitle = 0;
-      for (const t of wordTokens(title)) {
-        const k = termOf(t);
-        if (k && termSet.has(k)) inTitle += idf.get(k) ?? 0;
-      }
-      h.score += 0.5 * inTitle;
-    }
-    head.sort((a, b) => b.matched - a.matched || b.score - a.score || newer(a, b));
-    return { total: hits.length, hits: head.concat(hits.slice(rerank)) };
   }
 }
+
+export { dayNumber };

@@ -41,7 +41,7 @@ export async function searchAll(ctx: { store: Store; search: ArticleSearch; stor
   // entity filter: articles where the entity is mentioned (entities stage) or that its stories hold
   let ids: Set<string> | undefined;
   if (p.entity) {
-    ids = new Set(await search.articlesOfEntity(p.entity));
+    ids = new Set(search.articlesOfEntity(p.entity));
     for (const a of stories.entity(p.entity)?.articleIds ?? []) ids.add(a);
   }
 
@@ -65,8 +65,7 @@ export async function searchAll(ctx: { store: Store; search: ArticleSearch; stor
 
   let articleResults: { total: number; items: ArticleResult[]; next_cursor: string | null } = { total: 0, items: [], next_cursor: null };
   if (p.type !== 'stories') {
-    const { total, hits } = await search.search(terms, { source: p.source, since: p.since, until: p.until, ids });
-    const pageHits = hits.slice(p.offset, p.offset + p.limit);
+    const { total, hits: pageHits } = search.search(terms, { source: p.source, since: p.since, until: p.until, ids }, { offset: p.offset, limit: p.limit });
     const pageIds = pageHits.map((h) => h.id);
     const [articles, analyses] = await Promise.all([store.getArticles(pageIds), loadAnalyses(store, pageIds, ['clean'])]);
     const byId = new Map(articles.map((a) => [a.id, a]));

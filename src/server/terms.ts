@@ -26,7 +26,7 @@ export function termOf(token: Pick<Token, 'text' | 'kind'>): string | null {
     const norm = normalize(raw);
     key = FUNCTION_WORDS.has(norm) ? '' : token.kind === 'word' ? stem(raw) : norm;
     if (key.length < 2 && token.kind !== 'number') key = '';
-    if (cache.size > 200_000) cache.clear();
+    if (cache.size > 500_000) cache.clear();
     cache.set(raw, key);
   }
   return key || null;
@@ -40,6 +40,21 @@ export function termsOf(text: string): Set<string> {
     if (k) out.add(k);
   }
   return out;
+}
+
+/**
+ * Adds each term of `text` to `into` (count × `weight`); returns how many terms were counted.
+ * The index's term frequencies (title words are counted with a higher weight).
+ */
+export function countTerms(text: string, into: Map<string, number>, weight = 1): number {
+  let n = 0;
+  for (const t of wordTokens(text)) {
+    const k = termOf(t);
+    if (!k) continue;
+    into.set(k, (into.get(k) ?? 0) + weight);
+    n++;
+  }
+  return n;
 }
 
 /** the query's terms in order, duplicates removed */

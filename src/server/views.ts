@@ -191,7 +191,7 @@ export async function articleView(store: Store, a: Article, stories: StoryCache,
       const o = others.get(l.otherId);
       return {
         other_id: l.otherId,
-        other_title: o?.title ?? catalog.byId.get(l.otherId)?.title ?? null,
+        other_title: o?.title ?? catalog.get(l.otherId)?.title ?? null,
         other_source: o?.source ?? null,
         similarity: l.similarity,
         coverage: l.coverage ?? null,
@@ -235,7 +235,7 @@ export async function entityView(store: Store, id: string, stories: StoryCache, 
     variants: [...variants].sort((x, y) => y[1] - x[1]).map(([text, mentions]) => ({ text, mentions })),
     stories: [...storyIds].map((s) => stories.get(s)).filter((s): s is Story => !!s).map(storySummary),
     articles: ids.slice(0, 200).map((aid) => {
-      const m = catalog.byId.get(aid);
+      const m = catalog.get(aid);
       return m ? { id: aid, title: m.title, source: m.source, published_at: m.publishedAt, story_id: stories.storyOf(aid)?.id ?? null } : { id: aid, title: null, source: null, published_at: null, story_id: null };
     }),
     article_count: ids.length,

@@ -17,6 +17,15 @@ import { DATES_STAGE, NER_STAGE, QUOTES_STAGE, datesOf, quotesOf, tagBody, type 
 
 export const STORY_INPUT_STAGE = 'story-input';
 
+/**
+ * What the story step reads. `timeUnknown`: neither metadata nor the text gave a publication
+ * date, so `time` is only the ingest time — the story step places such an article at the
+ * stream's current time instead (an undated article is news of the moment it arrives with).
+ */
+export interface StoryInputRecord extends StoryInput {
+  timeUnknown?: boolean;
+}
+
 export interface AnalysisWrite {
   stage: string;
   items: { articleId: string; data: unknown }[];
@@ -38,13 +47,13 @@ export async function updateBoilerplate(store: Store, articles: Article[]): Prom
   });
 }
 
-/** Epoch ms the story clusterer orders and decays by: publication (metadata or inferred), else ingest time. */
-function timeOf(a: Article, dates: DatesRecord): number {
-  for (const d of [a.publishedAt, dates.publishedAt, a.ingestedAt]) {
+/** Epoch ms of publication (metadata or inferred), or null. */
+function publicationTime(a: Article, dates: DatesRecord): number | null {
+  for (const d of [a.publishedAt, dates.publishedAt]) {
     const t = d ? Date.parse(d) : Number.NaN;
     if (!Number.isNaN(t)) return t;
   }
-  return Date.now();
+  return null;
 }
 
 /**
@@ -74,9 +83,11 @@ export function analyseArticles(articles: Article[], model: BoilerplateModel): A
     const view = articleView(a, clean);
     const mentions = tagBody(view);
     const dates = datesOf(view, a.publishedAt ?? clean.meta.publishedAt ?? null);
-    const input: StoryInput = {
+    const published = publicationTime(a, dates);
+    const input: StoryInputRecord = {
       id: a.id,
-      time: timeOf(a, dates),
+      time: published ?? (Date.parse(a.ingestedAt) || 0),
+      timeUnknown: published === null,
       title: view.title,
       body: bodyText(view),
       source: a.source,

@@ -12,15 +12,14 @@
  */
 import type { Store } from '../store/store.ts';
 import { StoryClusterer, type ClusterParams } from '../stories/clusterer.ts';
-import type { StoryInput } from '../stories/features.ts';
-import { STORY_INPUT_STAGE } from '../pipeline/analyse.ts';
-import { STORY_STAGE, assignmentRecords } from '../pipeline/story-stage.ts';
+import { STORY_INPUT_STAGE, type StoryInputRecord } from '../pipeline/analyse.ts';
+import { STORY_STAGE, StreamClock, assignmentRecords } from '../pipeline/story-stage.ts';
 import { rebuildStories } from '../pipeline/story-records.ts';
 
 export { STORY_INPUT_STAGE } from '../pipeline/analyse.ts';
 
 /** The compact record the story step replays from (written by the per-article stages). */
-export type StoryInputRecord = StoryInput;
+export type { StoryInputRecord } from '../pipeline/analyse.ts';
 
 /** article ids of the done jobs with from < job id ≤ to, in job order */
 export type History = (fromJob: number, toJob: number) => Promise<string[]>;
@@ -42,12 +41,16 @@ export class StoryStep {
 
   /** forget everything (after a failed transaction: the copy may be ahead of the database) */
   reset(): void {
+    this.clock = new StreamClock();
     this.clusterer = null;
     this.applied = 0;
   }
 
+  /** undated articles take the stream's current time, in queue order (as in processAll) */
+  private clock = new StreamClock();
+
   private apply(input: StoryInputRecord) {
-    return this.clusterer!.assign(input);
+    return this.clusterer!.assign(this.clock.place(input));
   }
 
   private async inputs(store: Store, ids: string[]): Promise<StoryInputRecord[]> {

@@ -9,9 +9,11 @@
  * Stories: the story stage is not part of this bench (it would take long on 100k articles), so
  * stories are synthetic groupings of 2–12 articles of one outlet in date order, with a summary
  * and timeline built from their first sentences — the story endpoint's cost is loading the
- * story, its articles and their analyses, which this measures. The search index (stem
- * postings in the store) is built by the server's own indexer; its build time is reported.
- * The store is kept in /tmp/marsad-bench-api/ and reused (--rebuild to start over).
+ * story, its articles and their analyses, which this measures. The search index (segments in
+ * the store's state, see src/server/search-segments.ts) is built by the server's own indexer
+ * before the server starts; its build time (and CPU time) is reported. The store is kept in
+ * /tmp/marsad-bench-api/ and reused (--rebuild to start over, --reindex to rebuild only the
+ * search index).
  *
  * Load: the server runs in a child process; this process is the load generator — keep-alive
  * HTTP connections (--connections, default 4), each sending its next request when the
@@ -22,12 +24,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { sharedFile, writeSection } from '../evals/report.ts';
 import type { Article, Story } from '../src/model.ts';
 import { articleId } from '../src/ingest/identity.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { ArticleSearch } from '../src/server/search-index.ts';
+import { MANIFEST_KEY } from '../src/server/search-segments.ts';
 import { startServer } from '../src/server/serve.ts';
 import { splitSentences, wordTokens } from '../src/text/index.ts';
 import { termOf } from '../src/server/terms.ts';
@@ -84,7 +88,7 @@ function article(r: { source: string; title: string | null; published: string | 
 
 const paragraphs = (text: string) => text.split(/\n+/).filter((p) => p.trim());
 
-async function buildStore(path: string, total: number): Promise<{ real: number; copies: number; seconds: number; indexSeconds: number; stories: number }> {
+async function buildStore(path: string, total: number): Promise<{ real: number; copies: number; seconds: number; stories: number }> {
   const t0 = Date.now();
   const files = ['ant/articles.jsonl.gz', 'saudinewsnet/articles.jsonl.gz'].map((f) => sharedFile(f, 'api'));
   if (files.some((f) => !f)) throw new Error('skipped: /work/shared/data (ant, saudinewsnet) not found');
@@ -146,12 +150,22 @@ async function buildStore(path: string, total: number): Promise<{ real: number; 
   }
   for (let i = 0; i < stories.length; i += 2000) await store.putStories(stories.slice(i, i + 2000));
   const seconds = (Date.now() - t0) / 1000;
-  const t1 = Date.now();
-  await ArticleSearch.open(store, { onProgress: (done, indexed) => process.stdout.write(`\r  indexing: ${done} read, ${indexed} indexed`) });
-  process.stdout.write('\n');
-  const indexSeconds = (Date.now() - t1) / 1000;
   await store.close();
-  return { real: realCount, copies: all.length - realCount, seconds, indexSeconds, stories: stories.length };
+  return { real: realCount, copies: all.length - realCount, seconds, stories: stories.length };
+}
+
+/** brings the search index up to date in this process (a full build when there is none); timed */
+async function indexStore(path: string, rebuild: boolean): Promise<{ seconds: number; cpuSeconds: number; indexed: number; full: boolean }> {
+  const store = new SqliteStore(path, { mustExist: true });
+  if (rebuild) await store.setState(MANIFEST_KEY, null);
+  const full = !(await store.getState(MANIFEST_KEY));
+  const t0 = Date.now();
+  const c0 = process.cpuUsage();
+  const s = await ArticleSearch.open(store, { onProgress: (done, indexed) => process.stdout.write(`\r  search index: ${done} articles, ${indexed} indexed`) });
+  const cpu = process.cpuUsage(c0);
+  process.stdout.write('\n');
+  await store.close();
+  return { seconds: (Date.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, indexed: s.timing.indexed, full };
 }
 
 // ---------------------------------------------------------------- load generator
@@ -208,7 +222,7 @@ function queriesFrom(titles: string[], n: number): string[] {
 async function child(db: string): Promise<void> {
   const store = new SqliteStore(db, { mustExist: true });
   const server = await startServer({ store, port: 0, process: async () => undefined });
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: server.url, loadMs: server.search.timing.loadMs, segments: server.search.timing.loadedSegments, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) })}\n`);
   await new Promise<void>((r) => process.once('SIGTERM', () => r()));
   await server.close();
   await store.close();
@@ -237,8 +251,10 @@ export async function run(args: string[]): Promise<void> {
       }
       throw e;
     }
-    console.log(`  stored ${build.real} real + ${build.copies} recombined articles, ${build.stories} stories in ${build.seconds.toFixed(1)} s; search index built in ${build.indexSeconds.toFixed(1)} s`);
+    console.log(`  stored ${build.real} real + ${build.copies} recombined articles, ${build.stories} stories in ${build.seconds.toFixed(1)} s`);
   }
+  const idx = await indexStore(db, args.includes('--reindex'));
+  console.log(`  search index: ${idx.full ? 'built' : 'updated'} in ${idx.seconds.toFixed(1)} s (${idx.cpuSeconds.toFixed(1)} s CPU), ${idx.indexed} articles indexed`);
   // story ids and query words from the store
   const store = new SqliteStore(db, { mustExist: true });
   const count = await store.countArticles();
@@ -252,12 +268,12 @@ export async function run(args: string[]): Promise<void> {
 
   const t0 = Date.now();
   const proc = spawn(process.execPath, ['--import', 'tsx', resolve('bench/api.ts'), '--child', db], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((res, rej) => {
+  const { url, loadMs, segments, rssMb } = await new Promise<{ url: string; loadMs: number; segments: number; rssMb: number }>((res, rej) => {
     let buf = '';
     proc.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
-      const m = /\{"url":"([^"]+)"\}/.exec(buf);
-      if (m) res(m[1]);
+      const m = /(\{"url":[^\n]+\})\n/.exec(buf);
+      if (m) res(JSON.parse(m[1]));
     });
     proc.once('exit', (code) => rej(new Error(`server exited with ${code}`)));
   });
@@ -269,7 +285,8 @@ export async function run(args: string[]): Promise<void> {
     const searchRes = await load(url, searchPaths, connections, requests, 60_000);
     const row = (name: string, r: typeof base) => `| ${name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.errors} | ${(r.p95 / base.p95).toFixed(1)}× |`;
     const md = [
-      `Command: \`npm run bench -- api${args.length ? ` ${args.join(' ')}` : ''}\` — ${count} articles in the store (${build ? `${build.real} real from ant + saudinewsnet, ${build.copies} recombined; ${build.stories} synthetic stories; built in ${build.seconds.toFixed(0)} s, search index in ${build.indexSeconds.toFixed(0)} s` : 'store reused from an earlier run'}), server start (catalog load) ${(startMs / 1000).toFixed(1)} s.`,
+      `Command: \`npm run bench -- api${args.length ? ` ${args.join(' ')}` : ''}\` — ${count} articles in the store (${build ? `${build.real} real from ant + saudinewsnet, ${build.copies} recombined; ${build.stories} synthetic stories; built in ${build.seconds.toFixed(0)} s` : 'store reused from an earlier run of this bench: real ant + saudinewsnet articles plus seeded recombinations of them, synthetic stories'}).`,
+      `Search index ${idx.full ? `built from scratch in ${idx.seconds.toFixed(0)} s wall, ${idx.cpuSeconds.toFixed(0)} s CPU (${idx.indexed} articles; machine load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)` : `up to date (${idx.indexed} articles indexed, ${idx.seconds.toFixed(1)} s)`}; server start ${(startMs / 1000).toFixed(1)} s, of which loading ${segments} index segments ${(loadMs / 1000).toFixed(1)} s; server RSS ${rssMb} MB.`,
       `Load: ${connections} keep-alive connections over loopback, ${requests} requests per endpoint; the server in a child process. Story ids random among all stories; queries: 300 one- or two-word queries drawn from real titles.`,
       '',
       '| endpoint | requests | p50 ms | p95 ms | p99 ms | req/s | errors | p95 vs baseline |',

@@ -90,7 +90,9 @@ export class ArticleSearch {
   private readonly segments: SegmentStore;
   private manifest: Manifest;
   private queue: Promise<unknown> = Promise.resolve();
-  private refreshedAt = 0;
+  private refreshedAt = Date.now();
+  private checkedAt = Date.now();
+  private checking: Promise<void> | null = null;
   private readonly maxAgeMs: number;
   /** seconds spent by open(): loading segments, indexing */
   readonly timing = { loadMs: 0, indexMs: 0, loadedSegments: 0, indexed: 0 };
@@ -124,6 +126,7 @@ export class ArticleSearch {
     if (manifest) search.timing.indexed = await search.refresh(opts.onProgress);
     else search.timing.indexed = await search.rebuild(opts.onProgress);
     search.timing.indexMs = Date.now() - t1;
+    search.refreshedAt = search.checkedAt = Date.now();
     return search;
   }
 
@@ -194,11 +197,24 @@ export class ArticleSearch {
     return run;
   }
 
-  /** starts a background refresh when the last one is older than maxAgeMs (another process may have added articles) */
+  /**
+   * Another process (`marsad ingest`, `marsad process`) may change the store while we serve:
+   * at most every maxAgeMs a cheap check (the article count) starts a background refresh when
+   * articles were added; every 10 × maxAgeMs a full refresh also catches newly cleaned ones.
+   * (A full refresh scans the analyses: ≈1 s at 100k articles, so not on every request.)
+   */
   fresh(): void {
-    if (Date.now() - this.refreshedAt < this.maxAgeMs) return;
-    this.refreshedAt = Date.now();
-    this.refresh().catch((e) => process.stderr.write(`marsad serve: search index refresh failed: ${(e as Error).message}\n`));
+    const now = Date.now();
+    if (now - this.checkedAt < this.maxAgeMs || this.checking) return;
+    this.checkedAt = now;
+    this.checking = (async () => {
+      const full = now - this.refreshedAt >= 10 * this.maxAgeMs;
+      if (full || (await this.store.countArticles()) !== this.mem.live) await this.refresh();
+    })()
+      .catch((e) => void process.stderr.write(`marsad serve: search index refresh failed: ${(e as Error).message}\n`))
+      .finally(() => {
+        this.checking = null;
+      });
   }
 
   /** indexes (or re-indexes) these articles: one segment, their marks; returns how many */

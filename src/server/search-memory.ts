@@ -32,9 +32,13 @@ export class PostingList {
     this.tfs = new Uint8Array(capacity);
   }
   push(doc: number, tf: number): void {
-    if (this.n === this.docs.length) this.resize(this.n * 2);
+    if (this.n === this.docs.length) this.resize(Math.max(4, this.n * 2));
     this.docs[this.n] = doc;
     this.tfs[this.n++] = tf > 255 ? 255 : tf;
+  }
+  /** room for at least `capacity` postings (grows by half again, at least) */
+  reserve(capacity: number): void {
+    if (capacity > this.docs.length) this.resize(Math.max(capacity, Math.ceil(this.docs.length * 1.5)));
   }
   resize(capacity: number): void {
     const d = new Int32Array(capacity);
@@ -181,11 +185,11 @@ export class MemoryIndex {
     return s >= 0 ? this.sources[s] : null;
   }
 
-  /** appends a posting; ordinals must arrive in increasing order per term */
-  post(map: Map<string, PostingList>, key: string, ord: number, tf: number): void {
+  /** the posting list of `key` (created empty); append ordinals in increasing order only */
+  list(map: Map<string, PostingList>, key: string): PostingList {
     let l = map.get(key);
-    if (!l) map.set(key, (l = new PostingList()));
-    l.push(ord, tf);
+    if (!l) map.set(key, (l = new PostingList(0)));
+    return l;
   }
 
   /** shrinks posting lists to their length (after a bulk load) */

@@ -107,29 +107,38 @@ export function encodeSegment(docs: DocInput[]): SegmentData {
   };
 }
 
-function* decodePostings(keys: string[], blob: string): Generator<[string, number[]]> {
+/** calls `fn(key, n, docs, tfs)` per posting list (docs/tfs: scratch arrays valid during the call) */
+function decodePostings(keys: string[], blob: string, fn: (key: string, n: number, docs: Int32Array, tfs: Uint8Array) => void): void {
   const b = Buffer.from(blob, 'base64');
   let i = 0;
   const varint = () => {
-    let v = 0;
-    let shift = 0;
+    let x = b[i++];
+    if (x < 0x80) return x;
+    let v = x & 0x7f;
+    let mul = 128;
     for (;;) {
-      const x = b[i++];
-      v += (x & 0x7f) * 2 ** shift;
+      x = b[i++];
+      v += (x & 0x7f) * mul;
       if (x < 0x80) return v;
-      shift += 7;
+      mul *= 128;
     }
   };
+  let docs = new Int32Array(1024);
+  let tfs = new Uint8Array(1024);
   for (const k of keys) {
     const count = varint();
-    const pairs: number[] = new Array(count * 2);
+    if (count > docs.length) {
+      docs = new Int32Array(count * 2);
+      tfs = new Uint8Array(count * 2);
+    }
     let doc = 0;
     for (let j = 0; j < count; j++) {
       doc += varint();
-      pairs[2 * j] = doc;
-      pairs[2 * j + 1] = varint();
+      docs[j] = doc;
+      const tf = varint();
+      tfs[j] = tf > 255 ? 255 : tf;
     }
-    yield [k, pairs];
+    fn(k, count, docs, tfs);
   }
 }
 
@@ -138,8 +147,18 @@ const docOf = (r: DocRow): DocRecord => ({ id: r[0], source: r[1], publishedAt: 
 /** adds a segment's documents and postings to the index; returns the ordinals given */
 export function loadSegment(index: MemoryIndex, seg: SegmentData): number[] {
   const ords = seg.docs.map((r) => index.addDoc(docOf(r)));
-  for (const [k, pairs] of decodePostings(seg.terms, seg.post)) for (let j = 0; j < pairs.length; j += 2) index.post(index.terms, k, ords[pairs[j]], pairs[j + 1]);
-  for (const [k, pairs] of decodePostings(seg.ents, seg.entPost)) for (let j = 0; j < pairs.length; j += 2) index.post(index.entities, k, ords[pairs[j]], 1);
+  for (const [map, keys, blob] of [
+    [index.terms, seg.terms, seg.post],
+    [index.entities, seg.ents, seg.entPost],
+  ] as const)
+    decodePostings(keys, blob, (k, n, docs, tfs) => {
+      const l = index.list(map, k);
+      l.reserve(l.n + n);
+      for (let j = 0; j < n; j++) {
+        l.docs[l.n] = ords[docs[j]];
+        l.tfs[l.n++] = tfs[j];
+      }
+    });
   return ords;
 }
 
@@ -157,16 +176,18 @@ export function mergeSegments(a: SegmentData, b: SegmentData): SegmentData {
   for (const r of b.docs) docs.push({ doc: docOf(r), terms: new Map(), entities: [] });
   const entsOf = docs.map(() => [] as string[]);
   const add = (seg: SegmentData, map: (local: number) => number) => {
-    for (const [k, pairs] of decodePostings(seg.terms, seg.post))
-      for (let j = 0; j < pairs.length; j += 2) {
-        const d = map(pairs[j]);
-        if (d >= 0) docs[d].terms.set(k, pairs[j + 1]);
+    decodePostings(seg.terms, seg.post, (k, n, ds, tfs) => {
+      for (let j = 0; j < n; j++) {
+        const d = map(ds[j]);
+        if (d >= 0) docs[d].terms.set(k, tfs[j]);
       }
-    for (const [k, pairs] of decodePostings(seg.ents, seg.entPost))
-      for (let j = 0; j < pairs.length; j += 2) {
-        const d = map(pairs[j]);
+    });
+    decodePostings(seg.ents, seg.entPost, (k, n, ds) => {
+      for (let j = 0; j < n; j++) {
+        const d = map(ds[j]);
         if (d >= 0) entsOf[d].push(k);
       }
+    });
   };
   add(a, (l) => localA[l]);
   add(b, (l) => offsetB + l);

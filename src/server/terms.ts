@@ -3,7 +3,8 @@
  * clitic-prefixed and hamza/alef variants (بوتين ↔ وبوتين ↔ لبوتين; أحمد ↔ احمد). Function
  * words are not indexed: they match nearly every article and only cost postings.
  */
-import { normalize, stem, wordTokens, type Token } from '../text/index.ts';
+import { normalize, stem, type Token } from '../text/index.ts';
+import { scanWords, type WordKind } from './words.ts';
 
 const FUNCTION_WORDS = new Set(
   [
@@ -15,30 +16,43 @@ const FUNCTION_WORDS = new Set(
   ].map((w) => normalize(w)),
 );
 
-const cache = new Map<string, string>();
+// two generations: a full cache becomes the old one, hot entries move back on use
+let cache = new Map<string, string>();
+let old = new Map<string, string>();
+const CACHE_SIZE = 300_000;
 
-/** the index key of one token, or null when it is not worth indexing */
-export function termOf(token: Pick<Token, 'text' | 'kind'>): string | null {
-  if (token.kind === 'punct') return null;
-  const raw = token.kind === 'latin' ? token.text.toLowerCase() : token.text;
+/** the index key of a word/number/latin token's text, or null when it is not worth indexing */
+export function termOfWord(text: string, kind: WordKind): string | null {
+  const raw = kind === 'latin' ? text.toLowerCase() : text;
   let key = cache.get(raw);
   if (key === undefined) {
-    const norm = normalize(raw);
-    key = FUNCTION_WORDS.has(norm) ? '' : token.kind === 'word' ? stem(raw) : norm;
-    if (key.length < 2 && token.kind !== 'number') key = '';
-    if (cache.size > 500_000) cache.clear();
+    key = old.get(raw);
+    if (key === undefined) {
+      const norm = normalize(raw);
+      key = FUNCTION_WORDS.has(norm) ? '' : kind === 'word' ? stem(raw) : norm;
+      if (key.length < 2 && kind !== 'number') key = '';
+    }
+    if (cache.size >= CACHE_SIZE) {
+      old = cache;
+      cache = new Map();
+    }
     cache.set(raw, key);
   }
   return key || null;
 }
 
+/** the index key of one token, or null when it is not worth indexing */
+export function termOf(token: Pick<Token, 'text' | 'kind'>): string | null {
+  return token.kind === 'punct' ? null : termOfWord(token.text, token.kind);
+}
+
 /** distinct terms of a text */
 export function termsOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const t of wordTokens(text)) {
-    const k = termOf(t);
+  scanWords(text, (s, e, kind) => {
+    const k = termOfWord(text.slice(s, e), kind);
     if (k) out.add(k);
-  }
+  });
   return out;
 }
 
@@ -48,13 +62,23 @@ export function termsOf(text: string): Set<string> {
  */
 export function countTerms(text: string, into: Map<string, number>, weight = 1): number {
   let n = 0;
-  for (const t of wordTokens(text)) {
-    const k = termOf(t);
-    if (!k) continue;
+  scanWords(text, (s, e, kind) => {
+    const k = termOfWord(text.slice(s, e), kind);
+    if (!k) return;
     into.set(k, (into.get(k) ?? 0) + weight);
     n++;
-  }
+  });
   return n;
+}
+
+/** offsets of the words of `text` whose term is in `terms` */
+function matches(text: string, terms: Set<string>): Highlight[] {
+  const out: Highlight[] = [];
+  scanWords(text, (start, end, kind) => {
+    const k = termOfWord(text.slice(start, end), kind);
+    if (k && terms.has(k)) out.push({ start, end });
+  });
+  return out;
 }
 
 /** the query's terms in order, duplicates removed */
@@ -78,11 +102,7 @@ export interface Snippet {
  * offsets relative to the window. Whole text when it is short.
  */
 export function snippetOf(text: string, terms: Set<string>, width = 220): Snippet {
-  const hits: Highlight[] = [];
-  for (const t of wordTokens(text)) {
-    const k = termOf(t);
-    if (k && terms.has(k)) hits.push({ start: t.start, end: t.end });
-  }
+  const hits = matches(text, terms);
   if (text.length <= width) return { text, highlights: hits };
   // the window (starting at a hit) holding the most distinct hits
   let best = 0;
@@ -110,10 +130,5 @@ export function snippetOf(text: string, terms: Set<string>, width = 220): Snippe
   const body = text.slice(from, to).replace(/\s+/g, ' ');
   // offsets shift when whitespace runs collapse: recompute on the collapsed window
   const shown = `${prefix}${body}${suffix}`;
-  const highlights: Highlight[] = [];
-  for (const t of wordTokens(shown)) {
-    const k = termOf(t);
-    if (k && terms.has(k)) highlights.push({ start: t.start, end: t.end });
-  }
-  return { text: shown, highlights };
+  return { text: shown, highlights: matches(shown, terms) };
 }

@@ -53,6 +53,10 @@ export interface ClusterParams {
   keptMembers: number;
   /** longest part of a posting list scanned per term (most recent entries) */
   maxPostings: number;
+  /** stories fully scored per article: the best by term-at-a-time overlap with the index */
+  maxCandidates: number;
+  /** of those, how many (best centroid similarity) also get member links */
+  memberCandidates: number;
   terms: TermWeights;
   events: EventParams;
 }
@@ -75,7 +79,9 @@ export const DEFAULT_PARAMS: ClusterParams = {
   maxCentroidTerms: 300,
   indexedTerms: 40,
   keptMembers: 8,
-  maxPostings: 2000,
+  maxPostings: 1000,
+  maxCandidates: 200,
+  memberCandidates: 20,
   terms: DEFAULT_TERM_WEIGHTS,
   events: DEFAULT_EVENT_PARAMS,
 };
@@ -211,22 +217,27 @@ export class StoryClusterer {
     return unitize(topK(v, this.params.maxArticleTerms));
   }
 
-  private candidates(vec: Vec): Set<string> {
-    const out = new Set<string>();
-    for (const term of topK(vec, this.params.retrievalTerms).keys()) {
+  /**
+   * Stories sharing indexed terms with the article, ranked by the article weight of the terms
+   * they share (term-at-a-time); only the best `maxCandidates` are scored in full.
+   */
+  private candidates(vec: Vec): string[] {
+    const acc = new Map<string, number>();
+    for (const [term, w] of topK(vec, this.params.retrievalTerms)) {
       const list = this.index.get(term);
       if (!list) continue;
       const from = Math.max(0, list.length - this.params.maxPostings);
-      for (let i = list.length - 1; i >= from; i--) out.add(list[i]);
+      for (let i = list.length - 1; i >= from; i--) acc.set(list[i], (acc.get(list[i]) ?? 0) + w);
     }
-    return out;
+    if (acc.size <= this.params.maxCandidates) return [...acc.keys()];
+    return [...acc].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, this.params.maxCandidates).map(([id]) => id);
   }
 
-  private score(s: StoryState, vec: Vec, terms: ArticleTerms, t: number): number {
+  private score(s: StoryState, vec: Vec, terms: ArticleTerms, t: number, centroidSim: number, withMembers: boolean): number {
     const p = this.params;
     let memberSim = 0;
-    for (const m of s.members) memberSim = Math.max(memberSim, dot(vec, m.vec));
-    let sim = Math.max(cosine(vec, s.centroid), p.memberLink * memberSim);
+    if (withMembers) for (const m of s.members) memberSim = Math.max(memberSim, dot(vec, m.vec));
+    let sim = Math.max(centroidSim, p.memberLink * memberSim);
     const gapH = Math.abs(t - s.last) / HOUR;
     if (gapH > p.graceHours) sim *= Math.exp(-(gapH - p.graceHours) / p.recencyHours);
     return sim + p.titleBonus * shareIn(terms.titleTerms, s.titleTerms) + p.entityBonus * shareIn(terms.entities, s.entities);
@@ -293,13 +304,15 @@ export class StoryClusterer {
     this.df.add(terms.tf.keys(), input.time);
     const vec = this.vectorize(terms, input.time);
 
-    const scored: { s: StoryState; score: number }[] = [];
+    // two stages: centroid similarity for every candidate, member links for the best of them
     const candidateIds = this.candidates(vec);
+    const byCentroid: { s: StoryState; c: number }[] = [];
     for (const id of candidateIds) {
       const s = this.stories.get(id);
-      if (!s || s.closed) continue;
-      scored.push({ s, score: this.score(s, vec, terms, input.time) });
+      if (s && !s.closed) byCentroid.push({ s, c: cosine(vec, s.centroid) });
     }
+    byCentroid.sort((a, b) => b.c - a.c || (a.s.id < b.s.id ? -1 : 1));
+    const scored = byCentroid.map(({ s, c }, i) => ({ s, score: this.score(s, vec, terms, input.time, c, i < p.memberCandidates) }));
     scored.sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
 
     let story: StoryState;
@@ -350,7 +363,7 @@ export class StoryClusterer {
       story = big;
     }
     this.reindex(story);
-    return { articleId: input.id, storyId: story.id, eventId: event.id, score: scored[0]?.score ?? 0, isNewStory, merged, candidates: candidateIds.size };
+    return { articleId: input.id, storyId: story.id, eventId: event.id, score: scored[0]?.score ?? 0, isNewStory, merged, candidates: candidateIds.length };
   }
 
   private mergeInto(target: StoryState, other: StoryState): void {

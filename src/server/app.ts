@@ -141,9 +141,9 @@ export async function buildApp(opts: AppOptions): Promise<MarsadApp> {
     if (q.q) {
       // text filter: the stem index (Arabic variants), then the other filters in memory
       const terms = queryTerms(q.q);
-      const ranked = stories.search(terms).filter((h) => h.matched === terms.length);
+      const ranked = stories.search(terms).hits.filter((h) => h.matched === terms.length);
       const list = ranked
-        .map((h) => stories.get(h.id)!)
+        .map((h) => h.story)
         .filter((s) => (!q.source || s.sources.includes(q.source)) && (!q.since || !s.dateEnd || s.dateEnd >= q.since) && (!q.until || !s.dateStart || s.dateStart.slice(0, q.until.length) <= q.until));
       if (q.order === 'biggest') list.sort((a, b) => b.articleIds.length - a.articleIds.length);
       return page(list.slice(offset, offset + q.limit).map(storySummary), q.limit, offset, list.length);

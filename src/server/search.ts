@@ -47,15 +47,19 @@ export async function searchAll(ctx: { store: Store; search: ArticleSearch; stor
 
   let storyResults: { total: number; items: (StorySummary & { snippet: Snippet; title_highlights: Snippet['highlights'] })[] } = { total: 0, items: [] };
   if (p.type !== 'articles') {
-    const hits = stories
-      .search(terms)
-      .map((h) => ({ h, s: stories.get(h.id)! }))
-      .filter(({ s }) => s && (!p.source || s.sources.includes(p.source)) && (!p.since || !s.dateEnd || s.dateEnd >= p.since) && (!p.until || !s.dateStart || s.dateStart.slice(0, p.until.length) <= p.until))
-      .filter(({ s }) => !ids || s.articleIds.some((a) => ids!.has(a)));
     const first = p.type === 'stories' ? p.offset : 0;
+    const { total, hits } = stories.search(terms, {
+      filter: (s) =>
+        (!p.source || s.sources.includes(p.source)) &&
+        (!p.since || !s.dateEnd || s.dateEnd >= p.since) &&
+        (!p.until || !s.dateStart || s.dateStart.slice(0, p.until.length) <= p.until) &&
+        (!ids || s.articleIds.some((a) => ids!.has(a))),
+      offset: first,
+      limit: p.limit,
+    });
     storyResults = {
-      total: hits.length,
-      items: hits.slice(first, first + p.limit).map(({ s }) => ({
+      total,
+      items: hits.map(({ story: s }) => ({
         ...storySummary(s),
         title_highlights: snippetOf(s.title, termSet, 10_000).highlights,
         snippet: snippetOf([s.headline, ...(s.summary ?? []).map((x) => x.text)].filter(Boolean).join(' '), termSet),

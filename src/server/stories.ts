@@ -21,7 +21,11 @@ export class StoryCache {
   private stories = new Map<string, Story>();
   private storyOfArticle = new Map<string, string>();
   private entities = new Map<string, EntityInfo>();
-  private stemIndex = new Map<string, string[]>();
+  /** term → story ordinals (positions in `list`) */
+  private stemIndex = new Map<string, Int32Array>();
+  private list: Story[] = [];
+  /** date_end as a number per ordinal (newest-first tie-break without string compares) */
+  private dateKey = new Float64Array(0);
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
 
@@ -35,8 +39,11 @@ export class StoryCache {
     const stories = new Map<string, Story>();
     const storyOfArticle = new Map<string, string>();
     const entities = new Map<string, EntityInfo>();
-    const stemIndex = new Map<string, string[]>();
-    for (const s of list) {
+    const building = new Map<string, number[]>();
+    const dateKey = new Float64Array(list.length);
+    list.forEach((s, ord) => {
+      const t = s.dateEnd ? Date.parse(s.dateEnd) : NaN;
+      dateKey[ord] = Number.isNaN(t) ? -Infinity : t;
       stories.set(s.id, s);
       for (const a of s.articleIds) storyOfArticle.set(a, s.id);
       for (const e of s.entities ?? []) {
@@ -48,15 +55,19 @@ export class StoryCache {
       }
       const text = [s.title, s.headline, ...(s.summary ?? []).map((x) => x.text), ...(s.timeline ?? []).map((x) => x.text), ...(s.entities ?? []).flatMap((e) => [e.name, ...(e.variants ?? [])])].join('\n');
       for (const t of termsOf(text)) {
-        const ids = stemIndex.get(t);
-        if (ids) ids.push(s.id);
-        else stemIndex.set(t, [s.id]);
+        const ords = building.get(t);
+        if (ords) ords.push(ord);
+        else building.set(t, [ord]);
       }
-    }
+    });
+    const stemIndex = new Map<string, Int32Array>();
+    for (const [t, ords] of building) stemIndex.set(t, Int32Array.from(ords));
     this.stories = stories;
     this.storyOfArticle = storyOfArticle;
     this.entities = entities;
     this.stemIndex = stemIndex;
+    this.list = list;
+    this.dateKey = dateKey;
     this.loadedAt = Date.now();
   }
 
@@ -90,22 +101,64 @@ export class StoryCache {
     return this.entities.get(id);
   }
 
-  /** stories matching the most query terms first, then by idf sum, then newest */
-  search(terms: string[]): { id: string; score: number; matched: number }[] {
-    const n = Math.max(1, this.stories.size);
-    const hits = new Map<string, { id: string; score: number; matched: number }>();
+  /**
+   * Stories matching the most query terms first, then by idf sum, then newest; only those
+   * passing `filter`. Exact total; the first `offset + limit` ranked (all when no limit).
+   */
+  search(terms: string[], opts: { filter?: (s: Story) => boolean; offset?: number; limit?: number } = {}): { total: number; hits: { id: string; story: Story; score: number; matched: number }[] } {
+    const n = this.list.length;
+    const score = new Float64Array(n);
+    const matched = new Uint8Array(n);
+    const touched: number[] = [];
     for (const t of terms) {
-      const ids = this.stemIndex.get(t);
-      if (!ids) continue;
-      const idf = Math.log(1 + n / ids.length);
-      for (const id of ids) {
-        let h = hits.get(id);
-        if (!h) hits.set(id, (h = { id, score: 0, matched: 0 }));
-        h.score += idf;
-        h.matched++;
+      const ords = this.stemIndex.get(t);
+      if (!ords) continue;
+      const idf = Math.log(1 + Math.max(1, n) / ords.length);
+      for (let i = 0; i < ords.length; i++) {
+        const o = ords[i];
+        if (matched[o] === 0) touched.push(o);
+        matched[o]++;
+        score[o] += idf;
       }
     }
-    const date = (id: string) => this.stories.get(id)?.dateEnd ?? '';
-    return [...hits.values()].sort((a, b) => b.matched - a.matched || b.score - a.score || date(b.id).localeCompare(date(a.id)));
+    const passing = opts.filter ? touched.filter((o) => opts.filter!(this.list[o])) : touched;
+    const before = (a: number, b: number) => matched[b] - matched[a] || score[b] - score[a] || (this.dateKey[b] > this.dateKey[a] ? 1 : this.dateKey[b] < this.dateKey[a] ? -1 : 0);
+    const k = opts.limit === undefined ? passing.length : Math.min(passing.length, (opts.offset ?? 0) + opts.limit);
+    // few stories match more than a few thousand terms' worth; a partial sort is not worth it
+    const ranked = k < passing.length ? topK(passing, k, before) : passing.sort(before);
+    return {
+      total: passing.length,
+      hits: ranked.slice(opts.offset ?? 0).map((o) => ({ id: this.list[o].id, story: this.list[o], score: score[o], matched: matched[o] })),
+    };
   }
+}
+
+/** the k first items under `cmp`, in order (a bounded heap: O(n log k)) */
+function topK(items: number[], k: number, cmp: (a: number, b: number) => number): number[] {
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => cmp(a, b) > 0;
+  for (const x of items) {
+    if (heap.length < k) {
+      heap.push(x);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!worse(heap[i], heap[p])) break;
+        [heap[i], heap[p]] = [heap[p], heap[i]];
+        i = p;
+      }
+    } else if (k > 0 && cmp(x, heap[0]) < 0) {
+      heap[0] = x;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && worse(heap[l], heap[m])) m = l;
+        if (r < heap.length && worse(heap[r], heap[m])) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
+    }
+  }
+  return heap.sort(cmp);
 }

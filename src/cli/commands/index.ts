@@ -19,6 +19,7 @@ import { timelineCommand } from './timeline.ts';
 import { serveCommand } from './serve.ts';
 import { enqueueCommand, workerCommand } from './worker.ts';
 import { watchCommand } from './watch.ts';
+import { storiesCommand, storyCommand } from './stories.ts';
 
 export const COMMANDS: (() => Command)[] = [
   ingestCommand,
@@ -38,6 +39,8 @@ export const COMMANDS: (() => Command)[] = [
   enqueueCommand,
   workerCommand,
   watchCommand,
+  storiesCommand,
+  storyCommand,
 ];
 
 export function registerCommands(program: Command): void {

@@ -123,31 +123,42 @@ export class ArticleSearch {
     }
     search.timing.loadMs = Date.now() - t0;
     const t1 = Date.now();
-    if (manifest) search.timing.indexed = await search.refresh(opts.onProgress);
+    if (manifest && !manifest.building) search.timing.indexed = await search.refresh(opts.onProgress);
     else search.timing.indexed = await search.rebuild(opts.onProgress);
     search.timing.indexMs = Date.now() - t1;
     search.refreshedAt = search.checkedAt = Date.now();
     return search;
   }
 
-  /** no persisted index (or an older format): index every article, streaming the store */
+  /**
+   * No persisted index (or an older format): index every article, streaming the store. The
+   * manifest says a build is under way until it ends, so an interrupted build resumes (the
+   * `search` marks of an older index cannot tell what is missing).
+   */
   private async rebuild(onProgress?: (done: number, indexed: number) => void): Promise<number> {
+    this.manifest = { ...this.manifest, building: true };
+    await this.segments.save(this.manifest);
     let batch: Article[] = [];
     let done = 0;
+    let indexed = 0;
     for await (const a of this.store.iterateArticles()) {
-      batch.push(a);
       done++;
+      if (this.mem.ordOf.has(a.id)) continue; // indexed before the build was interrupted
+      batch.push(a);
+      indexed++;
       if (batch.length >= BATCH) {
         await this.index(batch);
         batch = [];
-        onProgress?.(done, done);
+        onProgress?.(done, indexed);
       }
     }
     await this.index(batch);
-    onProgress?.(done, done);
+    onProgress?.(done, indexed);
     this.mem.trim();
+    this.manifest = { ...this.manifest, building: false };
+    await this.segments.save(this.manifest);
     this.refreshedAt = Date.now();
-    return done;
+    return indexed;
   }
 
   private async dropDeleted(): Promise<void> {

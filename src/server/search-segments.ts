@@ -20,6 +20,8 @@ export const MAX_SEGMENTS = 32;
 export interface Manifest {
   v: number;
   next: number;
+  /** a full build is under way (or was interrupted): articles may lack segments despite a `search` mark */
+  building?: boolean;
   segments: { key: string; docs: number }[];
 }
 
@@ -218,7 +220,7 @@ export class SegmentStore {
   async append(m: Manifest, seg: SegmentData): Promise<Manifest> {
     const key = `${SEGMENT_PREFIX}${m.next}`;
     await this.store.setState(key, seg);
-    let next: Manifest = { v: FORMAT_VERSION, next: m.next + 1, segments: [...m.segments, { key, docs: seg.docs.length }] };
+    let next: Manifest = { ...m, next: m.next + 1, segments: [...m.segments, { key, docs: seg.docs.length }] };
     while (next.segments.length > MAX_SEGMENTS) next = await this.mergeCheapestPair(next);
     await this.store.setState(MANIFEST_KEY, next);
     return next;
@@ -238,7 +240,11 @@ export class SegmentStore {
     await this.store.setState(sa.key, null);
     await this.store.setState(sb.key, null);
     const segments = [...m.segments.slice(0, best), { key, docs: merged.docs.length }, ...m.segments.slice(best + 2)];
-    return { v: FORMAT_VERSION, next: m.next + 1, segments };
+    return { ...m, next: m.next + 1, segments };
+  }
+
+  async save(m: Manifest): Promise<void> {
+    await this.store.setState(MANIFEST_KEY, m);
   }
 
   empty(): Manifest {

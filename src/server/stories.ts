@@ -27,7 +27,10 @@ export class StoryCache {
   /** date_end as a number per ordinal (newest-first tie-break without string compares) */
   private dateKey = new Float64Array(0);
   private loadedAt = 0;
+  private checkedAt = 0;
   private loading: Promise<void> | null = null;
+  /** story id → the text it was indexed under and its terms (a reload re-stems only changed stories) */
+  private termsMemo = new Map<string, { text: string; terms: string[] }>();
 
   constructor(
     private readonly store: Store,
@@ -39,7 +42,9 @@ export class StoryCache {
     const stories = new Map<string, Story>();
     const storyOfArticle = new Map<string, string>();
     const entities = new Map<string, EntityInfo>();
+    const variantSets = new Map<string, { variants: Set<string>; articles: Set<string> }>();
     const building = new Map<string, number[]>();
+    const memo = new Map<string, { text: string; terms: string[] }>();
     const dateKey = new Float64Array(list.length);
     list.forEach((s, ord) => {
       const t = s.dateEnd ? Date.parse(s.dateEnd) : NaN;
@@ -48,13 +53,28 @@ export class StoryCache {
       for (const a of s.articleIds) storyOfArticle.set(a, s.id);
       for (const e of s.entities ?? []) {
         let info = entities.get(e.id);
-        if (!info) entities.set(e.id, (info = { id: e.id, name: e.name, type: e.type, variants: [], storyIds: [], articleIds: [] }));
+        let sets = variantSets.get(e.id)!;
+        if (!info) {
+          entities.set(e.id, (info = { id: e.id, name: e.name, type: e.type, variants: [], storyIds: [], articleIds: [] }));
+          variantSets.set(e.id, (sets = { variants: new Set(), articles: new Set() }));
+        }
         info.storyIds.push(s.id);
-        for (const v of [e.name, ...(e.variants ?? [])]) if (!info.variants.includes(v)) info.variants.push(v);
-        for (const a of e.articleIds ?? []) if (!info.articleIds.includes(a)) info.articleIds.push(a);
+        for (const v of [e.name, ...(e.variants ?? [])])
+          if (!sets.variants.has(v)) {
+            sets.variants.add(v);
+            info.variants.push(v);
+          }
+        for (const a of e.articleIds ?? [])
+          if (!sets.articles.has(a)) {
+            sets.articles.add(a);
+            info.articleIds.push(a);
+          }
       }
       const text = [s.title, s.headline, ...(s.summary ?? []).map((x) => x.text), ...(s.timeline ?? []).map((x) => x.text), ...(s.entities ?? []).flatMap((e) => [e.name, ...(e.variants ?? [])])].join('\n');
-      for (const t of termsOf(text)) {
+      const known = this.termsMemo.get(s.id);
+      const terms = known && known.text === text ? known.terms : [...termsOf(text)];
+      memo.set(s.id, { text, terms });
+      for (const t of terms) {
         const ords = building.get(t);
         if (ords) ords.push(ord);
         else building.set(t, [ord]);
@@ -68,12 +88,22 @@ export class StoryCache {
     this.stemIndex = stemIndex;
     this.list = list;
     this.dateKey = dateKey;
-    this.loadedAt = Date.now();
+    this.termsMemo = memo;
+    this.loadedAt = this.checkedAt = Date.now();
   }
 
-  /** reloads when stale; concurrent callers share one reload */
+  /**
+   * Another process (`marsad run`) may re-cluster the store. A full reload costs seconds at
+   * 10k+ stories (reading them all), so: at most every maxAgeMs a cheap check (the story count)
+   * reloads when it changed, and a full reload happens at most every 10 × maxAgeMs regardless.
+   * The server's own ingests call `load()` directly. Concurrent callers share one reload.
+   */
   async fresh(): Promise<this> {
-    if (Date.now() - this.loadedAt > this.maxAgeMs) {
+    const now = Date.now();
+    if (now - this.checkedAt <= this.maxAgeMs) return this;
+    this.checkedAt = now;
+    const stale = now - this.loadedAt > 10 * this.maxAgeMs || (await this.store.countStories()) !== this.stories.size;
+    if (stale) {
       this.loading ??= this.load().finally(() => (this.loading = null));
       await this.loading;
     }

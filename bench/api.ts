@@ -258,6 +258,9 @@ export async function run(args: string[]): Promise<void> {
   // story ids and query words from the store
   const store = new SqliteStore(db, { mustExist: true });
   const count = await store.countArticles();
+  const stats = await store.stats();
+  const copies = stats.bySource.filter((b) => b.source?.endsWith(' (copy)')).reduce((n, b) => n + b.count, 0);
+  const storyCount = stats.stories;
   const storyIds = (await store.listStories({ order: 'biggest', limit: 20_000 })).map((s) => s.id);
   const titles = (await store.listArticles({ limit: 5000 })).map((a) => a.title ?? '').filter(Boolean);
   await store.close();
@@ -285,7 +288,7 @@ export async function run(args: string[]): Promise<void> {
     const searchRes = await load(url, searchPaths, connections, requests, 60_000);
     const row = (name: string, r: typeof base) => `| ${name} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.errors} | ${(r.p95 / base.p95).toFixed(1)}× |`;
     const md = [
-      `Command: \`npm run bench -- api${args.length ? ` ${args.join(' ')}` : ''}\` — ${count} articles in the store (${build ? `${build.real} real from ant + saudinewsnet, ${build.copies} recombined; ${build.stories} synthetic stories; built in ${build.seconds.toFixed(0)} s` : 'store reused from an earlier run of this bench: real ant + saudinewsnet articles plus seeded recombinations of them, synthetic stories'}).`,
+      `Command: \`npm run bench -- api${args.length ? ` ${args.join(' ')}` : ''}\` — ${count} articles in the store (${build ? `${build.real} real from ant + saudinewsnet, ${build.copies} recombined; ${build.stories} synthetic stories; built in ${build.seconds.toFixed(0)} s` : `store made by an earlier run of this bench and reused: ${count - copies} real from ant + saudinewsnet, ${copies} recombined; ${storyCount} synthetic stories`}).`,
       `Search index ${idx.full ? `built from scratch in ${idx.seconds.toFixed(0)} s wall, ${idx.cpuSeconds.toFixed(0)} s CPU (${idx.indexed} articles; machine load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)` : `up to date (${idx.indexed} articles indexed, ${idx.seconds.toFixed(1)} s)`}; server start ${(startMs / 1000).toFixed(1)} s, of which loading ${segments} index segments ${(loadMs / 1000).toFixed(1)} s; server RSS ${rssMb} MB.`,
       `Load: ${connections} keep-alive connections over loopback, ${requests} requests per endpoint; the server in a child process. Story ids random among all stories; queries: 300 one- or two-word queries drawn from real titles.`,
       '',

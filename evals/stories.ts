@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { StoryClusterer, DEFAULT_PARAMS, type ClusterParams } from '../src/stories/clusterer.ts';
 import { cleanArticle } from '../src/clean/index.ts';
+import { loadModel, tagEntities } from '../src/extract/entities/index.ts';
 import { baselineClusters } from '../src/stories/baseline.ts';
 import type { StoryInput } from '../src/stories/features.ts';
 import { bcubed, pairwise } from './_cluster-metrics.ts';
@@ -41,9 +42,15 @@ export async function readJsonlGz<T>(path: string, keep: (r: T) => boolean = () 
   return out;
 }
 
+/** Entity mention texts as the pipeline passes them (src/pipeline/analyse.ts): NER over each body paragraph. */
+function mentionTexts(paragraphs: string[]): string[] {
+  const model = loadModel();
+  return paragraphs.flatMap((p) => tagEntities(p, model).map((m) => m.text));
+}
+
 function toInput(a: AntArticle): StoryInput {
-  const body = cleanArticle({ raw: a.text, rawKind: 'text', source: a.source, title: a.title }).paragraphs.map((p) => p.text).join('\n');
-  return { id: a.id, time: Date.parse(a.published), title: a.title, body, source: a.source };
+  const paragraphs = cleanArticle({ raw: a.text, rawKind: 'text', source: a.source, title: a.title }).paragraphs.map((p) => p.text);
+  return { id: a.id, time: Date.parse(a.published), title: a.title, body: paragraphs.join('\n'), source: a.source, entities: mentionTexts(paragraphs) };
 }
 
 const WARMUP_DAYS = 30;
@@ -116,6 +123,18 @@ async function evalAnt(args: string[], lines: string[]): Promise<void> {
   const missing = [...goldStory.keys()].filter((id) => !inputs.some((a) => a.id === id));
   if (missing.length) console.log(`[stories] ${missing.length} labelled ids not found in the stream`);
 
+  if (args.includes('--sweep-entity')) {
+    // each setting at two join thresholds: one window's big story makes single runs jumpy
+    for (const [entityPenalty, entityGate] of [[0, 0], [0.5, 0.4], [1, 0.4]]) {
+      const f1s = [0.2, 0.21].map((threshold) => {
+        const b = bcubed(goldStory, runClusterer(inputs, { ...set, entityPenalty, entityGate, threshold }).story);
+        console.log(`entityPenalty ${entityPenalty} entityGate ${entityGate} threshold ${threshold}: B³ P ${fmt(b.precision)} R ${fmt(b.recall)} F1 ${fmt(b.f1)}`);
+        return b.f1;
+      });
+      console.log(`  mean F1 ${fmt(f1s.reduce((a, b) => a + b, 0) / f1s.length)}`);
+    }
+    return;
+  }
   if (args.includes('--sweep')) {
     for (const threshold of [0.16, 0.18, 0.2, 0.22, 0.24]) {
       for (const mergeThreshold of [0.4, 0.5, 0.6]) {
@@ -149,8 +168,8 @@ async function evalCorpus(lines: string[]): Promise<void> {
       // HTML pages are cleaned from the page itself (as the pipeline does), the rest from their text
       const html = a.format === 'html';
       const raw = html ? readFileSync(join(projectRoot, 'examples', 'corpus', a.file), 'utf8') : truthArticleText(projectRoot, a).text;
-      const body = cleanArticle({ raw, rawKind: html ? 'html' : 'text', source: a.source, title: a.title }).paragraphs.map((p) => p.text).join('\n');
-      return { id: a.file, time: Date.parse(a.published_at), title: a.title, body, source: a.source };
+      const paragraphs = cleanArticle({ raw, rawKind: html ? 'html' : 'text', source: a.source, title: a.title }).paragraphs.map((p) => p.text);
+      return { id: a.file, time: Date.parse(a.published_at), title: a.title, body: paragraphs.join('\n'), source: a.source, entities: mentionTexts(paragraphs) };
     })
     .sort((x, y) => x.time - y.time);
   const goldStory = new Map(truth.articles.map((a) => [a.file, a.story]));
@@ -171,7 +190,7 @@ export async function run(args: string[]): Promise<void> {
     '',
   ];
   await evalAnt(args, lines);
-  if (args.includes('--sweep')) return;
+  if (args.includes('--sweep') || args.includes('--sweep-entity')) return;
   await evalCorpus(lines);
   console.log(lines.join('\n'));
   writeSection('EVAL.md', args.includes('--stream') ? 'stories-stream' : 'stories', lines.join('\n'));

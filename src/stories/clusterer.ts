@@ -15,7 +15,7 @@
  * `closeAfterDays` leave the index (their records stay). Within a story, articles form events
  * (src/stories/events.ts). The whole state is JSON-serialisable (toJSON/fromJSON).
  */
-import { articleTerms, DEFAULT_TERM_WEIGHTS, type ArticleTerms, type StoryInput, type TermWeights } from './features.ts';
+import { articleTerms, termKey, DEFAULT_TERM_WEIGHTS, LEAD_ENTITIES, type ArticleTerms, type StoryInput, type TermWeights } from './features.ts';
 import { DecayedDocumentFrequency, type DfPrior } from './decayed-df.ts';
 import { loadBackgroundDf } from './background.ts';
 import { addInto, cosine, dot, topK, unitize, vecFromJSON, vecToJSON, type Vec } from './vectors.ts';
@@ -39,6 +39,15 @@ export interface ClusterParams {
   titleBonus: number;
   /** weight of the share of the article's entities found in the story */
   entityBonus: number;
+  /**
+   * Entity mismatch: when the article's leading entities are absent from the story and the
+   * story's leading entities absent from the article, sim × (1 − entityPenalty · mismatch),
+   * mismatch = min(share of the article's lead entities missing from the story, share of the
+   * story's missing from the article). 0 turns it off; needs `entities` in the input.
+   */
+  entityPenalty: number;
+  /** mismatch below this costs nothing (names vary between articles of one story); above, it scales to 1 */
+  entityGate: number;
   /** two stories merge when their centroids' cosine reaches this */
   mergeThreshold: number;
   /** stories compared for a merge after each assignment (best-scoring candidates) */
@@ -53,6 +62,8 @@ export interface ClusterParams {
   keptMembers: number;
   /** longest part of a posting list scanned per term (most recent entries) */
   maxPostings: number;
+  /** terms this common (idf below it: in more than ~e^-minIndexIdf of documents) are neither indexed nor probed */
+  minIndexIdf: number;
   /** stories fully scored per article: the best by term-at-a-time overlap with the index */
   maxCandidates: number;
   /** of those, how many (best centroid similarity) also get member links */
@@ -72,6 +83,8 @@ export const DEFAULT_PARAMS: ClusterParams = {
   closeAfterDays: 21,
   titleBonus: 0.05,
   entityBonus: 0.05,
+  entityPenalty: 0.5,
+  entityGate: 0.4,
   mergeThreshold: 0.5,
   mergeCandidates: 4,
   maxArticleTerms: 400,
@@ -79,9 +92,10 @@ export const DEFAULT_PARAMS: ClusterParams = {
   maxCentroidTerms: 300,
   indexedTerms: 40,
   keptMembers: 8,
-  maxPostings: 1000,
-  maxCandidates: 200,
-  memberCandidates: 20,
+  maxPostings: 400,
+  minIndexIdf: 3,
+  maxCandidates: 100,
+  memberCandidates: 10,
   terms: DEFAULT_TERM_WEIGHTS,
   events: DEFAULT_EVENT_PARAMS,
 };
@@ -93,7 +107,10 @@ interface StoryState {
   first: number;
   last: number;
   titleTerms: Map<string, number>;
+  /** entity key → mentions in the story's articles */
   entities: Map<string, number>;
+  /** cache of the story's leading entity keys (not serialised; rebuilt on demand) */
+  leadEntities?: string[];
   members: { id: string; vec: Vec }[];
   articleIds: string[];
   events: EventState[];
@@ -221,16 +238,22 @@ export class StoryClusterer {
    * Stories sharing indexed terms with the article, ranked by the article weight of the terms
    * they share (term-at-a-time); only the best `maxCandidates` are scored in full.
    */
-  private candidates(vec: Vec): string[] {
+  private candidates(vec: Vec, t: number): string[] {
     const acc = new Map<string, number>();
     for (const [term, w] of topK(vec, this.params.retrievalTerms)) {
       const list = this.index.get(term);
-      if (!list) continue;
+      if (!list || this.df.idf(term, t) < this.params.minIndexIdf) continue;
       const from = Math.max(0, list.length - this.params.maxPostings);
       for (let i = list.length - 1; i >= from; i--) acc.set(list[i], (acc.get(list[i]) ?? 0) + w);
     }
-    if (acc.size <= this.params.maxCandidates) return [...acc.keys()];
-    return [...acc].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, this.params.maxCandidates).map(([id]) => id);
+    const k = this.params.maxCandidates;
+    if (acc.size <= k) return [...acc.keys()];
+    // the k-th best overlap by a numeric sort, then only stories at or above it are ordered
+    const values = Float64Array.from(acc.values()).sort();
+    const bar = values[values.length - k];
+    const above: [string, number][] = [];
+    for (const e of acc) if (e[1] >= bar) above.push(e);
+    return above.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k).map(([id]) => id);
   }
 
   private score(s: StoryState, vec: Vec, terms: ArticleTerms, t: number, centroidSim: number, withMembers: boolean): number {
@@ -240,11 +263,43 @@ export class StoryClusterer {
     let sim = Math.max(centroidSim, p.memberLink * memberSim);
     const gapH = Math.abs(t - s.last) / HOUR;
     if (gapH > p.graceHours) sim *= Math.exp(-(gapH - p.graceHours) / p.recencyHours);
-    return sim + p.titleBonus * shareIn(terms.titleTerms, s.titleTerms) + p.entityBonus * shareIn(terms.entities, s.entities);
+    // names that disagree scale the similarity down, and then sharing a few common ones earns no bonus
+    const mismatch = p.entityPenalty > 0 ? Math.max(0, this.entityMismatch(s, terms, t) - p.entityGate) / (1 - p.entityGate) : 0;
+    sim *= 1 - p.entityPenalty * mismatch;
+    const entityShare = mismatch > 0 ? 0 : shareIn(terms.entities, s.entities);
+    return sim + p.titleBonus * shareIn(terms.titleTerms, s.titleTerms) + p.entityBonus * entityShare;
   }
 
-  private reindex(s: StoryState): void {
-    const top = [...topK(s.centroid, this.params.indexedTerms).keys()];
+  /**
+   * How much the article and the story are about different names (0: same or unknown, 1: none
+   * of either's leading names in the other). Both sides must name at least two things, so an
+   * article or story the tagger found little in is not penalised.
+   */
+  private entityMismatch(s: StoryState, terms: ArticleTerms, t: number): number {
+    const lead = terms.leadEntities;
+    if (lead.length < 2 || s.entities.size < 2) return 0;
+    s.leadEntities ??= [...s.entities].sort((x, y) => y[1] - x[1]).slice(0, LEAD_ENTITIES).map(([k]) => k);
+    return Math.min(this.missingShare([...terms.entityCounts.keys()], s.entities, t), this.missingShare(s.leadEntities, terms.entityCounts, t));
+  }
+
+  /** Share of `keys` absent from `other`, each key weighted by its rarest word's idf (a missing "Kim" outweighs a missing "Russia"). */
+  private missingShare(keys: string[], other: Map<string, number>, t: number): number {
+    let all = 0;
+    let missing = 0;
+    for (const k of keys) {
+      let w = 0;
+      for (const word of k.split(' ')) {
+        const term = termKey(word);
+        if (term) w = Math.max(w, this.df.idf(term, t));
+      }
+      all += w;
+      if (!other.has(k)) missing += w;
+    }
+    return all > 0 ? missing / all : 0;
+  }
+
+  private reindex(s: StoryState, t: number): void {
+    const top = [...topK(s.centroid, this.params.indexedTerms).keys()].filter((term) => this.df.idf(term, t) >= this.params.minIndexIdf);
     const old = new Set(s.indexed);
     for (const term of top) {
       if (old.has(term)) continue;
@@ -274,6 +329,7 @@ export class StoryClusterer {
     s.centroid = new Map();
     s.titleTerms = new Map();
     s.entities = new Map();
+    s.leadEntities = undefined;
     for (const e of s.events) e.centroid = new Map();
   }
 
@@ -293,7 +349,11 @@ export class StoryClusterer {
     this.stories.set(s.id, s);
   }
 
-  assign(input: StoryInput): Assignment {
+  /**
+   * `newStory`: start a story with this article without scoring any (an editor's split; the
+   * bench uses it to build large indexes quickly).
+   */
+  assign(input: StoryInput, opts: { newStory?: boolean } = {}): Assignment {
     const p = this.params;
     if (this.storyOf.has(input.id)) {
       const storyId = this.storyOf.get(input.id)!;
@@ -305,7 +365,7 @@ export class StoryClusterer {
     const vec = this.vectorize(terms, input.time);
 
     // two stages: centroid similarity for every candidate, member links for the best of them
-    const candidateIds = this.candidates(vec);
+    const candidateIds = opts.newStory ? [] : this.candidates(vec, input.time);
     const byCentroid: { s: StoryState; c: number }[] = [];
     for (const id of candidateIds) {
       const s = this.stories.get(id);
@@ -343,7 +403,8 @@ export class StoryClusterer {
     story.first = Math.min(story.first, input.time);
     story.last = Math.max(story.last, input.time);
     for (const t of terms.titleTerms) story.titleTerms.set(t, (story.titleTerms.get(t) ?? 0) + 1);
-    for (const e of terms.entities) story.entities.set(e, (story.entities.get(e) ?? 0) + 1);
+    for (const [e, n] of terms.entityCounts) story.entities.set(e, (story.entities.get(e) ?? 0) + n);
+    story.leadEntities = undefined;
     story.members.push({ id: input.id, vec });
     if (story.members.length > p.keptMembers) story.members.shift();
     story.articleIds.push(input.id);
@@ -362,7 +423,7 @@ export class StoryClusterer {
       merged.push(small.id);
       story = big;
     }
-    this.reindex(story);
+    this.reindex(story, input.time);
     return { articleId: input.id, storyId: story.id, eventId: event.id, score: scored[0]?.score ?? 0, isNewStory, merged, candidates: candidateIds.length };
   }
 
@@ -374,6 +435,7 @@ export class StoryClusterer {
     target.last = Math.max(target.last, other.last);
     for (const [k, n] of other.titleTerms) target.titleTerms.set(k, (target.titleTerms.get(k) ?? 0) + n);
     for (const [k, n] of other.entities) target.entities.set(k, (target.entities.get(k) ?? 0) + n);
+    target.leadEntities = undefined;
     target.members = [...target.members, ...other.members].slice(-this.params.keptMembers);
     target.articleIds.push(...other.articleIds);
     target.events.push(...other.events);

@@ -35,7 +35,14 @@ export interface ArticleTerms {
   tf: Map<string, number>;
   titleTerms: Set<string>;
   entities: Set<string>;
+  /** entity key → mentions in the article (first-mention order) */
+  entityCounts: Map<string, number>;
+  /** the article's leading entity keys: the most frequent, ties broken by first mention */
+  leadEntities: string[];
 }
+
+/** Entity keys an article "is about": this many of its most mentioned (first mention breaks ties). */
+export const LEAD_ENTITIES = 5;
 
 const LETTER = /[\u0621-\u064A\u0660-\u0669a-zA-Z0-9]+/g;
 
@@ -70,6 +77,13 @@ export function articleTerms(a: StoryInput, w: TermWeights = DEFAULT_TERM_WEIGHT
   addTerms(a.body.slice(0, w.leadChars), w.lead, tf);
   if (w.rest > 0) addTerms(a.body.slice(w.leadChars), w.rest, tf);
   for (const [k, v] of tf) tf.set(k, 1 + Math.log(v));
-  const entities = new Set((a.entities ?? []).map(entityKey).filter((k) => k.length > 1));
-  return { tf, titleTerms, entities };
+  const keys = (a.entities ?? []).map(entityKey).filter((k) => k.length > 1);
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  // names the title carries lead (the tagger sees only the body), then the most mentioned;
+  // Map order is first-mention order and sort is stable: ties keep the earlier mention
+  const titleWords = new Set((a.title ?? '').split(/\s+/).filter(Boolean).map(matchForm));
+  const inTitle = (k: string) => (k.split(' ').some((w) => titleWords.has(w)) ? 1 : 0);
+  const leadEntities = [...counts].sort((x, y) => inTitle(y[0]) - inTitle(x[0]) || y[1] - x[1]).slice(0, LEAD_ENTITIES).map(([k]) => k);
+  return { tf, titleTerms, entities: new Set(keys), entityCounts: counts, leadEntities };
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StoryInput } from '../../src/stories/index.ts';
+import { loadModel, tagEntities } from '../../src/extract/entities/index.ts';
 
 interface Raw { id: string; source: string; time: string; title: string; body: string }
 
@@ -15,3 +16,9 @@ export const SEED_LIKE_DECOY = JSON.parse(readFileSync(here('seed-like-decoy.jso
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/** The input with entity mention texts as the pipeline passes them: NER over each body paragraph. */
+export function withEntities<T extends { body: string }>(a: T): T & { entities: string[] } {
+  const model = loadModel();
+  return { ...a, entities: a.body.split('\n').flatMap((p) => tagEntities(p, model).map((m) => m.text)) };
+}

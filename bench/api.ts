@@ -35,19 +35,10 @@ import { MANIFEST_KEY } from '../src/server/search-segments.ts';
 import { startServer } from '../src/server/serve.ts';
 import { splitSentences, wordTokens } from '../src/text/index.ts';
 import { termOf } from '../src/server/terms.ts';
+import { seededRandom as mulberry32 } from '../src/util/random.ts';
 
 const DIR = '/tmp/marsad-bench-api';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Real {
   source: string;

@@ -21,17 +21,8 @@ import { LINK_STAGE, MemoryReuseBackend, ReuseIndex, type ReuseDoc } from '../sr
 import { runReuseStage } from '../src/reuse/stage.ts';
 import { CLEAN_STAGE } from '../src/reuse/store-text.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
+import { seededRandom as mulberry32 } from '../src/util/random.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function loadPool(max: number): string[] {
   const pool: string[] = [];

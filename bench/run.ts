@@ -1,25 +1,9 @@
 /**
- * `npm run bench -- TASK [args]` runs bench/TASK.ts (each exports `run(args)`), or every
- * bench when no task is given. Each bench prints its figures and rewrites its own section of
- * docs/BENCH.md (see evals/report.ts).
+ * `npm run bench -- TASK [args]` runs bench/TASK.ts, or every bench when no task is given. Each
+ * bench prints its figures and rewrites its own section of docs/BENCH.md (see evals/report.ts).
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runTasks } from '../evals/tasks.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const tasks = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && !['run.ts', 'report.ts'].includes(f) && !f.startsWith('_'))
-  .map((f) => f.replace(/\.ts$/, ''))
-  .sort();
-
-const [task, ...rest] = process.argv.slice(2);
-if (task && !tasks.includes(task)) {
-  console.error(`unknown bench "${task}"; available: ${tasks.join(', ')}`);
-  process.exit(2);
-}
-for (const t of task ? [task] : tasks) {
-  const mod = (await import(join(here, `${t}.ts`))) as { run: (args: string[]) => Promise<void> };
-  console.log(`\n=== bench ${t}`);
-  await mod.run(rest);
-}
+await runTasks('bench', dirname(fileURLToPath(import.meta.url)), process.argv.slice(2));

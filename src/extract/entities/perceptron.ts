@@ -5,6 +5,8 @@
  */
 import type { SentenceFeats } from './features.ts';
 import { NUM_TAGS, allowedTransition } from './tags.ts';
+import { seededRandom } from '../../util/random.ts';
+export { seededRandom };
 
 export interface LinearWeights {
   bits: number;
@@ -84,17 +86,6 @@ export function viterbi(w: LinearWeights, feats: SentenceFeats): Int32Array {
   return tags.subarray(0, n);
 }
 
-/** Deterministic PRNG (mulberry32) for reproducible shuffles. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TrainExample {
   feats: SentenceFeats;

@@ -179,3 +179,24 @@ test('a deadline date is not evidence of the publication day', () => {
   // a written past date with a today cue still fixes it
   assert.equal(inferPublicationDate('وصل الوفد اليوم الثلاثاء 11-3-2025 إلى العاصمة.', null).value, '2025-03-11');
 });
+
+test('public-data grammar: numeric Hijri, day/month, month/year, week + weekday, "من الآن", "بضعة"', () => {
+  const pub = '2024-05-08'; // a Wednesday
+  const v = (s: string, p: string | null = pub): [string, string][] => extractDates(s, p).map((d) => [d.text, d.value]);
+  // a four-digit year 1300–1599 (or هـ) in a numeric date is Hijri
+  assert.deepEqual(v('صدر التعميم بتاريخ 14-09-1445 هـ وعمم على الدوائر.', null), [['14-09-1445 هـ', hijriToGregorian(1445, 9, 14)!]]);
+  // day/month with a slash anywhere; with "-" or "." only after a date word (not a score or a decimal)
+  assert.deepEqual(v('تنطلق المرحلة الثانية يوم 22/06 في العاصمة.'), [['يوم 22/06', '2024-06-22']]);
+  assert.deepEqual(v('فاز الفريق 2-1 على ضيفه، ونما الاقتصاد 4.2 في المئة.'), []);
+  assert.deepEqual(v('بدأت الأزمة في 3/2023 ولم تنته.'), [['3/2023', '2023-03']]);
+  assert.deepEqual(v('وفق القرار رقم 12/2021 الصادر عن الوزارة.'), []);
+  assert.deepEqual(v('يصل الوفد الأسبوع المقبل يوم الخميس.'), [['الأسبوع المقبل يوم الخميس', '2024-05-16']]);
+  assert.deepEqual(v('عقد الاجتماع يوم الاثنين من الأسبوع الماضي.'), [['يوم الاثنين من الأسبوع الماضي', '2024-04-29']]);
+  assert.deepEqual(v('تعلن النتائج بعد أسبوعين من الآن.'), [['بعد أسبوعين من الآن', '2024-05-22']]);
+  assert.deepEqual(v('وصلت الشحنة قبل بضعة أيام إلى الميناء.'), [['قبل بضعة أيام', '2024-05-05']]);
+  assert.deepEqual(v('وقع الحادث قبل يوم أمس قرب الجسر.'), [['قبل يوم أمس', '2024-05-06']]);
+  assert.deepEqual(v('تنتهي المهلة في 20 من الشهر المقبل.'), [['20 من الشهر المقبل', '2024-06-20']]);
+  // "الغد" alone is the newspaper; after a preposition it is tomorrow
+  assert.deepEqual(v('نقلت صحيفة الغد عن مصادر رسمية.'), []);
+  assert.deepEqual(v('يسري الحظر اعتبارا من الغد.'), [['الغد', '2024-05-09']]);
+});

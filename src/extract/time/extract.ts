@@ -108,17 +108,32 @@ const RX = {
     'uy',
   ),
   ordm: new RegExp(
-    `${PREFIX}(?:يوم\\s+)?(?<ord>${ORD})${WE}\\s+من\\s+(?:(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s+(?<year>${YEAR})(?!\\d)${ERA_G})?|(?<thism>الشهر|هذا\\s+الشهر)${WE})(?:\\s+(?<qual>${QUAL})${WE})?`,
+    `${PREFIX}(?:يوم\\s+)?(?<ord>${ORD}|\\d{1,2}(?!\\d))${WE}\\s+من\\s+(?:(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s+(?<year>${YEAR})(?!\\d)${ERA_G})?|(?<thism>الشهر|هذا\\s+الشهر)${WE})(?:\\s+(?<qual>${QUAL})${WE})?`,
     'uy',
   ),
-  ymd: new RegExp(`${PREFIX}(?<y>${YEAR})(?<s>[-./])(?<m>\\d{1,2})\\k<s>(?<d>\\d{1,2})(?![\\d\\p{L}])${ERA_G}`, 'uy'),
-  dmyNum: new RegExp(`${PREFIX}(?<d>\\d{1,2})(?<s>[-./])(?<m>\\d{1,2})\\k<s>(?<y>${YEAR})(?![\\d\\p{L}])${ERA_G}`, 'uy'),
+  ymd: new RegExp(`${PREFIX}(?<y>${YEAR})(?<s>[-./])(?<m>\\d{1,2})\\k<s>(?<d>\\d{1,2})(?![\\d\\p{L}])(?:(?<hera>${ERA_H})|${ERA_G})`, 'uy'),
+  dmyNum: new RegExp(`${PREFIX}(?<d>\\d{1,2})(?<s>[-./])(?<m>\\d{1,2})\\k<s>(?<y>${YEAR})(?![\\d\\p{L}])(?:(?<hera>${ERA_H})|${ERA_G})`, 'uy'),
+  // day/month without a year ("22/04", "في 22-4"); month/year ("3/2015", "2015-3")
+  dm: new RegExp(`(?<pre>(?:يوم|بتاريخ|تاريخ)\\s+)?(?<a>\\d{1,2})(?<s>[-./])(?<b>\\d{1,2})(?![\\d\\p{L}]|[-./,]\\s*\\d|\\s*[%٪])`, 'uy'),
+  my: new RegExp(`(?:(?<m1>\\d{1,2})(?<s1>[-./])(?<y1>(?:19|20)\\d\\d)|(?<y2>(?:19|20)\\d\\d)(?<s2>[-./])(?<m2>\\d{1,2}))(?![\\d\\p{L}]|[-./]\\s*\\d)`, 'uy'),
+  // a weekday of a named week: "الأسبوع المقبل يوم الجمعة", "الجمعة من الأسبوع الماضي", "هذا الأسبوع الجمعة"
+  weekWd: new RegExp(
+    `(?:(?:(?<this1>هذا)\\s+)?الاسبوع(?:\\s+(?<qual1>${QUAL}))?${WE}\\s*[،,]?\\s*(?:يوم\\s+)?(?<wd1>${WD})${WE}` +
+      `|(?:يوم\\s+)?(?<wd2>${WD})\\s+(?:من|في)\\s+(?:(?<this2>هذا)\\s+)?الاسبوع(?:\\s+(?<qual2>${QUAL}))?${WE})`,
+    'uy',
+  ),
+  // "بعد أسبوعين من الآن", "3 أيام من الآن": counted from the publication day
+  fromNow: new RegExp(
+    `(?:(?<pre>بعد|خلال|منذ|قبل)\\s+)?(?:(?<n>\\d{1,3}|${NUMW})\\s+)?(?<unit>${UNITS})${WE}\\s+(?:من\\s+)?(?:الان|الحين|اليوم)${WE}`,
+    'uy',
+  ),
+  gholiday: new RegExp(`(?:(?<eve>ليل[هة]|عشي[هة])\\s+)?(?:(?<yawm>يوم)\\s+)?(?<h>عيد\\s+الميلاد(?:\\s+المجيد)?|راس\\s+السن[هة](?:\\s+(?:الميلادي[هة]|الجديد[هة]))?|عيد\\s+العمال|عيد\\s+الحب)${WE}`, 'uy'),
   hijri: new RegExp(
     `${PREFIX}(?:الموافق\\s+(?:ل\\s*)?)?(?<day>\\d{1,2}|${ORD})\\s+(?:من\\s+)?(?:شهر\\s+)?(?<hmon>${HMON})${WE}(?:\\s+(?<year>1[3-5]\\d\\d)(?!\\d))?(?<era>${ERA_H})?`,
     'uy',
   ),
   relDay: new RegExp(
-    `(?:(?<tod>${TOD})\\s+)?(?<rday>امس\\s+الاول|اول\\s+امس|اول\\s+من\\s+امس|بعد\\s+غد|امس|الامس|اليوم|غدا|غد|الليل[هة])${WE}(?:\\s*\\(\\s*(?<wd>${WD})\\s*\\)|\\s+(?<wd2>${WD})${WE})?`,
+    `(?:(?<tod>${TOD})\\s+)?(?<rday>امس\\s+الاول|اول\\s+امس|اول\\s+من\\s+امس|قبل\\s+(?:يوم\\s+)?امس|بعد\\s+غد|الغد|امس|الامس|اليوم|غدا|غد|الليل[هة])${WE}(?:\\s*\\(\\s*(?<wd>${WD})\\s*\\)|\\s+(?<wd2>${WD})${WE})?`,
     'uy',
   ),
   weekday: new RegExp(
@@ -126,7 +141,7 @@ const RX = {
     'uy',
   ),
   month: new RegExp(
-    `(?:(?<pos>${POS})\\s+)?(?:(?<shahr>شهر)\\s+)?(?<mon>${MON})${WE}(?:\\s*/\\s*(?<mon2>${MON})${WE})?(?:\\s*[،,]?\\s+(?:من\\s+)?(?:عام\\s+|العام\\s+)?(?<year>${YEAR})(?!\\d)${ERA_G}|\\s+(?<qual>${QUAL})${WE})?`,
+    `(?:(?<pos>${POS})\\s+)?(?:(?<this>هذا|هذه)\\s+)?(?:(?<shahr>شهر)\\s+)?(?<mon>${MON})${WE}(?:\\s*/\\s*(?<mon2>${MON})${WE})?(?:\\s*[،,]?\\s+(?:من\\s+)?(?:عام\\s+|العام\\s+)?(?<year>${YEAR})(?!\\d)${ERA_G}|\\s+(?<qual>${QUAL})${WE})?`,
     'uy',
   ),
   year: new RegExp(`(?<pre>عام|العام|سن[هة]|منذ|خلال|صيف|شتاء|خريف|ربيع|في|حتي|${POS})\\s+(?:عام\\s+)?(?<year>(?:19|20)\\d\\d)(?![\\d\\p{L}]|[-./]\\d)${ERA_G}`, 'uy'),
@@ -272,7 +287,7 @@ function base(): Omit<Candidate, 'nStart' | 'nEnd' | 'kind' | 'resolve'> {
 }
 
 const rdayCue = (rday: string): DayCue =>
-  /^امس\s+الاول$|^اول/.test(rday) ? 'dayBefore' : /^بعد/.test(rday) ? 'dayAfter' : /امس/.test(rday) ? 'yesterday' : rday === 'غدا' ? 'tomorrow' : 'today';
+  /^امس\s+الاول$|^اول|^قبل/.test(rday) ? 'dayBefore' : /^بعد/.test(rday) ? 'dayAfter' : /امس/.test(rday) ? 'yesterday' : rday === 'غدا' ? 'tomorrow' : 'today';
 
 /** Applies the optional "اليوم/أمس/غداً + weekday" prefix of a full date to a candidate. */
 function withPrefix(c: Candidate, g: G): Candidate {
@@ -312,8 +327,9 @@ function tryAt(n: string, q: number): Candidate | null {
     return withPrefix(c, g);
   });
   attempt(RX.ordm, (g, end) => {
-    const day = ordinalOf.get(squash(g.ord!))!;
+    const day = /^\d/.test(g.ord!) ? Number(g.ord) : ordinalOf.get(squash(g.ord!))!;
     const q2 = qualifier(g.qual);
+    if (day < 1 || day > 31) return null;
     if (g.mon) {
       const month = monthOf.get(squash(g.mon))!;
       if (g.year) {
@@ -340,6 +356,13 @@ function tryAt(n: string, q: number): Candidate | null {
   });
   const numeric = (g: G, end: number): Candidate | null => {
     let [y, m, d] = [Number(g.y), Number(g.m), Number(g.d)];
+    // a year 1300–1599 (or هـ) is Hijri: "14-09-1432 هـ"
+    if (g.hera || (y >= 1300 && y < 1600)) {
+      if (m < 1 || m > 12 || d < 1 || d > 30) return null;
+      const v = hijriToGregorian(y, m, d);
+      if (!v) return null;
+      return withPrefix({ ...base(), nStart: q, nEnd: end, kind: 'absolute', explicit: v, resolve: () => v }, g);
+    }
     if (m > 12 && d <= 12) [m, d] = [d, m];
     if (!isValidDay(y, m, d)) return null;
     const v = isoDay(y, m, d);
@@ -366,7 +389,9 @@ function tryAt(n: string, q: number): Candidate | null {
       if (MEDIA_BEFORE_TODAY.has(prevWord(n, q)) && !g.wd && !g.wd2) return null;
     }
     if (rday === 'غد' && !g.tod) return null;
-    const cue: DayCue = /^الليل/.test(rday) ? 'today' : rdayCue(rday === 'الامس' ? 'امس' : rday === 'غد' ? 'غدا' : rday);
+    // "الغد" is also a newspaper and "the future": only after a preposition or a time of day
+    if (rday === 'الغد' && !g.tod && !/^(منذ|حتي|في|من|الي|صباح|مساء)$/.test(prevWord(n, q))) return null;
+    const cue: DayCue = /^الليل/.test(rday) ? 'today' : rdayCue(rday === 'الامس' ? 'امس' : rday === 'غد' || rday === 'الغد' ? 'غدا' : rday);
     const wdName = g.wd ?? g.wd2;
     const wd = wdName ? (weekdayOf.get(wdName) ?? null) : null;
     return {
@@ -391,7 +416,7 @@ function tryAt(n: string, q: number): Candidate | null {
   attempt(RX.month, (g, end) => {
     const mon = squash(g.mon!);
     const month = monthOf.get(mon)!;
-    const q2 = qualifier(g.qual);
+    const q2 = g.this ? 'current' : qualifier(g.qual);
     if (g.year) {
       const v = ym(Number(g.year), month);
       return { ...base(), nStart: q, nEnd: end, kind: 'partial', resolve: () => v };
@@ -524,6 +549,71 @@ function tryAt(n: string, q: number): Candidate | null {
     const unit = w === 'اليوم' ? 'day' : w === 'الاسبوع' ? 'week' : w === 'الشهر' ? 'month' : 'year';
     return { ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, narrative: { dir: 1, count: 1, unit, sameSentence: false }, resolve: () => null };
   });
+  attempt(RX.dm, (g, end) => {
+    if (/[-./:\d]/.test(n[q - 1] ?? '') ) return null;
+    let [d, m] = [Number(g.a), Number(g.b)];
+    if (m > 12 && d <= 12) [d, m] = [m, d]; // "4/22" written month first
+    if (d < 1 || d > 31 || m < 1 || m > 12) return null;
+    // "-" and "." are also scores and decimals: only after a date word or a temporal preposition
+    const pw = prevWord(n, q);
+    if (g.s !== '/' && !g.pre && !/^(في|منذ|حتي|قبل|بعد|الموافق)$/.test(pw)) return null;
+    if (/^(رقم|القرار|القانون|المرسوم|العدد|عدد|الماده|الماد[هة]|البند|الفصل)$/.test(pw)) return null;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, dayMonth: { month: m, day: d, qualifier: null },
+      resolve(pub) { return pub ? dayMonthValue(pub, m, d, null, this.tense) : null; },
+    };
+  });
+  attempt(RX.my, (g, end) => {
+    if (/[-./:\d]/.test(n[q - 1] ?? '')) return null;
+    const m = Number(g.m1 ?? g.m2);
+    const y = Number(g.y1 ?? g.y2);
+    if (m < 1 || m > 12) return null;
+    if (/^(رقم|القرار|القانون|المرسوم|العدد|عدد|الماده|الماد[هة]|البند|الفصل|لسن[هة])$/.test(prevWord(n, q))) return null;
+    const v = ym(y, m);
+    return { ...base(), nStart: q, nEnd: end, kind: 'partial', resolve: () => v };
+  });
+  attempt(RX.weekWd, (g, end) => {
+    const wd = weekdayOf.get((g.wd1 ?? g.wd2)!)!;
+    const qs = g.qual1 ?? g.qual2;
+    const q2 = qualifier(qs);
+    if (!q2 && !(g.this1 ?? g.this2)) return null;
+    if (qs && /^السابق$/.test(qs)) return null;
+    const step = q2 === 'past' ? -1 : q2 === 'next' ? 1 : 0;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
+      // weeks run Monday–Sunday, as "الأسبوع الماضي" (its Monday) elsewhere
+      resolve: (pub) => (pub ? addDays(mondayOf(pub), 7 * step + ((wd + 6) % 7)) : null),
+    };
+  });
+  attempt(RX.fromNow, (g, end) => {
+    const u = unitOf.get(g.unit!)!;
+    const count = g.n ? (/^\d/.test(g.n) ? Number(g.n) : (numberOf.get(g.n) ?? null)) : (u.n ?? 1);
+    if (count === null) return null;
+    const dir = g.pre && /^(منذ|قبل)$/.test(g.pre) ? -1 : 1;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
+      resolve: (pub) => {
+        if (!pub) return null;
+        if (dir === -1) return ago(pub, count, u.unit);
+        if (u.unit === 'day') return addDays(pub, count);
+        if (u.unit === 'week') return addDays(pub, 7 * count);
+        return addMonths(pub, u.unit === 'month' ? count : 12 * count).slice(0, 7);
+      },
+    };
+  });
+  attempt(RX.gholiday, (g, end) => {
+    const h = squash(g.h!);
+    const eve = !!g.eve;
+    const [m, d] = /^عيد الميلاد/.test(h) ? [12, 25] : /^راس/.test(h) ? [1, 1] : /العمال/.test(h) ? [5, 1] : [2, 14];
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
+      resolve(pub) {
+        if (!pub) return null;
+        const v = dayMonthValue(pub, m, d, null, this.tense);
+        return v ? addDays(v, eve ? -1 : 0) : null;
+      },
+    };
+  });
   if (found.length === 0) return null;
   return found.reduce((a, b) => (b.nEnd > a.nEnd ? b : a));
 }
@@ -596,6 +686,8 @@ function narrativeResolver(text: string, all: TemporalExpression[], i: number): 
         const v = a.resolve(pub, opts);
         if (v && (nv.unit === 'year' ? true : nv.unit === 'month' ? v.length >= 7 : v.length === 10)) anchor = v;
       }
+      // nothing told before it: "في اليوم التالي" counts from the publication day
+      if (anchor === null && !all.slice(0, i).some((a) => !a.narrative)) anchor = pub;
     }
     if (anchor === null) return null;
     if (nv.unit === 'year' && nv.dir === 1) return String(Number(anchor.slice(0, 4)) + 1);

@@ -200,3 +200,20 @@ test('public-data grammar: numeric Hijri, day/month, month/year, week + weekday,
   assert.deepEqual(v('نقلت صحيفة الغد عن مصادر رسمية.'), []);
   assert.deepEqual(v('يسري الحظر اعتبارا من الغد.'), [['الغد', '2024-05-09']]);
 });
+
+test('weeks of a month/year, weekends, compound durations, ranges in a relative month, "الليلة الماضية"', () => {
+  const pub = '2024-05-08'; // a Wednesday
+  const v = (s: string): [string, string][] => extractDates(s, pub).map((d) => [d.text, d.value]);
+  // week n of a month = the week of its n-th Monday; the last = the last week lying wholly in the month
+  assert.deepEqual(v('تبدأ الامتحانات في الأسبوع الثالث من هذا الشهر.'), [['الأسبوع الثالث من هذا الشهر', '2024-05-20']]);
+  assert.deepEqual(v('أغلق المعبر في الأسبوع الأخير من مارس 2024.'), [['الأسبوع الأخير من مارس 2024', '2024-03-25']]);
+  assert.deepEqual(v('سجلت الإصابات في الأسبوع الأول من عام 2021.'), [['الأسبوع الأول من عام 2021', '2021-01-04']]);
+  // weekends: the Saturday of that Monday–Sunday week; bare "نهاية الأسبوع" is left out
+  assert.deepEqual(v('تشتد الأمطار نهاية هذا الأسبوع.'), [['نهاية هذا الأسبوع', '2024-05-11']]);
+  assert.deepEqual(v('هدأت الاشتباكات في عطلة نهاية الأسبوع الماضي.'), [['عطلة نهاية الأسبوع الماضي', '2024-05-04']]);
+  assert.deepEqual(v('تزدحم الشواطئ في كل نهاية الأسبوع.'), []);
+  assert.deepEqual(v('غادر البلاد منذ عامين وثلاثة أشهر.'), [['منذ عامين وثلاثة أشهر', '2022-02']]);
+  assert.deepEqual(v('وصل قبل شهر و10 أيام إلى العاصمة.'), [['قبل شهر و10 أيام', '2024-03-29']]);
+  assert.deepEqual(v('يقام المعرض من 4 إلى 22 الشهر المقبل.').map((x) => x[1]), ['2024-06-04', '2024-06-22']);
+  assert.deepEqual(v('اندلع الحريق الليلة الماضية في المصنع.'), [['الليلة الماضية', '2024-05-07']]);
+});

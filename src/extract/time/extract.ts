@@ -108,7 +108,7 @@ const RX = {
     'uy',
   ),
   ordm: new RegExp(
-    `${PREFIX}(?:يوم\\s+)?(?<ord>${ORD}|\\d{1,2}(?!\\d))${WE}\\s+من\\s+(?:(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s+(?<year>${YEAR})(?!\\d)${ERA_G})?|(?<thism>الشهر|هذا\\s+الشهر)${WE})(?:\\s+(?<qual>${QUAL})${WE})?`,
+    `${PREFIX}(?:يوم\\s+)?(?<ord>${ORD}|\\d{1,2}(?!\\d))${WE}\\s+(?:من\\s+(?:(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s+(?<year>${YEAR})(?!\\d)${ERA_G})?|(?<thism>الشهر|هذا\\s+الشهر)${WE})|(?:في\\s+)?(?<thism2>الشهر|هذا\\s+الشهر)${WE})(?:\\s+(?<qual>${QUAL})${WE})?`,
     'uy',
   ),
   ymd: new RegExp(`${PREFIX}(?<y>${YEAR})(?<s>[-./])(?<m>\\d{1,2})\\k<s>(?<d>\\d{1,2})(?![\\d\\p{L}])(?:(?<hera>${ERA_H})|${ERA_G})`, 'uy'),
@@ -124,16 +124,28 @@ const RX = {
   ),
   // "بعد أسبوعين من الآن", "3 أيام من الآن": counted from the publication day
   fromNow: new RegExp(
-    `(?:(?<pre>بعد|خلال|منذ|قبل)\\s+)?(?:(?<n>\\d{1,3}|${NUMW})\\s+)?(?<unit>${UNITS})${WE}\\s+(?:من\\s+)?(?:الان|الحين|اليوم)${WE}`,
+    `(?<pre>بعد|خلال|منذ|قبل)\\s+(?:(?<n>\\d{1,3}|${NUMW})\\s+)?(?<unit>${UNITS})${WE}\\s+(?:من\\s+)?(?:الان|الحين|اليوم)${WE}`,
     'uy',
   ),
+  // "منذ شهر و21 يوما", "قبل عامين وثلاثة أشهر", "بعد 2 عام و 21 يوما من الآن"
+  compound: new RegExp(
+    `(?<pre>منذ|قبل|بعد)\\s+(?<parts>(?:(?:\\d{1,3}|${NUMW})\\s+)?${UNITS}(?:\\s*(?:[،,]\\s*)?(?:و\\s*)?(?:(?:\\d{1,3}|${NUMW})\\s+)?${UNITS}${WE})+)(?<now>\\s+(?:من\\s+)?(?:الان|الحين))?${WE}`,
+    'uy',
+  ),
+  // "الأسبوع الثالث من هذا الشهر", "الأسبوع الأخير من يوليو", "الأسبوع الأول من عام 2015"
+  weekOrd: new RegExp(
+    `الاسبوع\\s+(?<ord>الاول|الثاني|الثالث|الرابع|الخامس|الاخير)\\s+(?:من\\s+|في\\s+)?(?:(?<relm>(?:هذا\\s+)?الشهر)(?:\\s+(?<qm>${QUAL}))?${WE}|(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s*[،,]?\\s*(?:عام\\s+)?(?<my>${YEAR})(?!\\d))?|(?<rely>(?:هذا\\s+)?(?:العام|السن[هة]))(?:\\s+(?<qy>${QUAL}))?${WE}|(?:عام|سن[هة])\\s+(?<year>${YEAR})(?!\\d))`,
+    'uy',
+  ),
+  // "نهاية الأسبوع", "عطلة نهاية الأسبوع الماضي", "نهاية هذا الأسبوع"
+  weekend: new RegExp(`(?:عطل[هة]\\s+)?(?:نهاي[هة]|اخر)\\s+(?:(?<this>هذا)\\s+)?الاسبوع(?:\\s+(?<qual>${QUAL}))?${WE}`, 'uy'),
   gholiday: new RegExp(`(?:(?<eve>ليل[هة]|عشي[هة])\\s+)?(?:(?<yawm>يوم)\\s+)?(?<h>عيد\\s+الميلاد(?:\\s+المجيد)?|راس\\s+السن[هة](?:\\s+(?:الميلادي[هة]|الجديد[هة]))?|عيد\\s+العمال|عيد\\s+الحب)${WE}`, 'uy'),
   hijri: new RegExp(
     `${PREFIX}(?:الموافق\\s+(?:ل\\s*)?)?(?<day>\\d{1,2}|${ORD})\\s+(?:من\\s+)?(?:شهر\\s+)?(?<hmon>${HMON})${WE}(?:\\s+(?<year>1[3-5]\\d\\d)(?!\\d))?(?<era>${ERA_H})?`,
     'uy',
   ),
   relDay: new RegExp(
-    `(?:(?<tod>${TOD})\\s+)?(?<rday>امس\\s+الاول|اول\\s+امس|اول\\s+من\\s+امس|قبل\\s+(?:يوم\\s+)?امس|بعد\\s+غد|الغد|امس|الامس|اليوم|غدا|غد|الليل[هة])${WE}(?:\\s*\\(\\s*(?<wd>${WD})\\s*\\)|\\s+(?<wd2>${WD})${WE})?`,
+    `(?:(?<tod>${TOD})\\s+)?(?<rday>امس\\s+الاول|اول\\s+امس|اول\\s+من\\s+امس|قبل\\s+(?:يوم\\s+)?امس|بعد\\s+غد|الغد|امس|الامس|اليوم|غدا|غد|الليل[هة](?:\\s+(?<nq>الماضي[هة]?|القادم[هة]?|المقبل[هة]?)${WE})?)${WE}(?:\\s*\\(\\s*(?<wd>${WD})\\s*\\)|\\s+(?<wd2>${WD})${WE})?`,
     'uy',
   ),
   weekday: new RegExp(
@@ -156,7 +168,8 @@ const RX = {
   holiday: new RegExp(`(?:(?<pre>ليل[هة]|صباح|اول\\s+ايام|ثاني\\s+ايام|ثالث\\s+ايام)\\s+)?(?<h>${HOL}|العيد)${WE}`, 'uy'),
   // the first day of a range whose month is written once: "من 17 إلى 20 آذار", "بين 5 و9 نيسان"
   rangeStart: new RegExp(
-    `(?<day>\\d{1,2})\\s*(?:الي|حتي|و|-|–)\\s*(?=\\d{1,2}\\s+(?:من\\s+)?(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s*[،,]?\\s*(?:من\\s+)?(?:عام\\s+|العام\\s+|سن[هة]\\s+)?(?<year>${YEAR})(?!\\d))?(?:\\s+(?<qual>${QUAL})${WE})?)`,
+    `(?<day>\\d{1,2})\\s*(?:الي|حتي|و|-|–)\\s*(?=\\d{1,2}\\s+(?:من\\s+)?(?:شهر\\s+)?(?<mon>${MON})${WE}(?:\\s*[،,]?\\s*(?:من\\s+)?(?:عام\\s+|العام\\s+|سن[هة]\\s+)?(?<year>${YEAR})(?!\\d))?(?:\\s+(?<qual>${QUAL})${WE})?` +
+      `|\\d{1,2}\\s+(?:(?:من|في)\\s+)?(?<relm>(?:هذا\\s+)?الشهر)(?:\\s+(?<qual2>${QUAL}))?${WE})`,
     'uy',
   ),
   sinceTod: new RegExp(`(?:منذ|حتي)\\s+(?:ساعات\\s+)?(?:الصباح|الفجر|الظهر|الظهير[هة])${WE}`, 'uy'),
@@ -266,6 +279,35 @@ function hijriNear(pub: IsoDay, m: number, d: number): IsoDay | null {
   return best;
 }
 
+/** Day `day` of the publication month, or of the month before/after it. */
+function dayOfRelativeMonth(pub: IsoDay, day: number, q: 'past' | 'next' | 'current' | null): IsoDay | null {
+  const mDay = addMonths(pub.slice(0, 8) + '01', q === 'past' ? -1 : q === 'next' ? 1 : 0);
+  const [y, m] = [Number(mDay.slice(0, 4)), Number(mDay.slice(5, 7))];
+  return isValidDay(y, m, day) ? isoDay(y, m, day) : null;
+}
+
+/** Monday that starts week `ord` (1–5, or -1 = the last) of a month: weeks lying wholly in the month, from its first Monday. */
+function weekOfMonth(y: number, m: number, ord: number): IsoDay | null {
+  const first = isoDay(y, m, 1);
+  const firstMonday = addDays(first, (8 - weekday(first)) % 7);
+  if (ord > 0) {
+    const v = addDays(firstMonday, 7 * (ord - 1));
+    return Number(v.slice(5, 7)) === m ? v : null;
+  }
+  let v = firstMonday;
+  while (Number(addDays(v, 13).slice(5, 7)) === m) v = addDays(v, 7);
+  return v;
+}
+
+/** Monday that starts ISO week `ord` of a year (-1 = its last week). */
+function weekOfYear(y: number, ord: number): IsoDay {
+  const jan4 = isoDay(y, 1, 4);
+  const w1 = addDays(jan4, -((weekday(jan4) + 6) % 7));
+  if (ord > 0) return addDays(w1, 7 * (ord - 1));
+  const dec28 = isoDay(y, 12, 28); // always in the last ISO week
+  return addDays(dec28, -((weekday(dec28) + 6) % 7));
+}
+
 function ago(pub: IsoDay, n: number, unit: 'day' | 'week' | 'month' | 'year'): string {
   if (unit === 'day') return addDays(pub, -n);
   if (unit === 'week') return addDays(pub, -7 * n);
@@ -343,16 +385,9 @@ function tryAt(n: string, q: number): Candidate | null {
         resolve(pub) { return pub ? dayMonthValue(pub, month, day, q2, this.tense) : null; },
       }, g);
     }
-    // "العاشر من الشهر الجاري/الماضي/المقبل"
-    return withPrefix({
-      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
-      resolve(pub) {
-        if (!pub) return null;
-        const mDay = addMonths(pub.slice(0, 8) + '01', q2 === 'past' ? -1 : q2 === 'next' ? 1 : 0);
-        const [y, m] = [Number(mDay.slice(0, 4)), Number(mDay.slice(5, 7))];
-        return isValidDay(y, m, day) ? isoDay(y, m, day) : null;
-      },
-    }, g);
+    // "العاشر من الشهر الجاري/الماضي/المقبل"; without من only a qualified month ("22 الشهر المقبل", "4 هذا الشهر")
+    if (g.thism2 && !q2 && !/^هذا/.test(g.thism2)) return null;
+    return withPrefix({ ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, resolve: (pub) => (pub ? dayOfRelativeMonth(pub, day, q2) : null) }, g);
   });
   const numeric = (g: G, end: number): Candidate | null => {
     let [y, m, d] = [Number(g.y), Number(g.m), Number(g.d)];
@@ -391,7 +426,7 @@ function tryAt(n: string, q: number): Candidate | null {
     if (rday === 'غد' && !g.tod) return null;
     // "الغد" is also a newspaper and "the future": only after a preposition or a time of day
     if (rday === 'الغد' && !g.tod && !/^(منذ|حتي|في|من|الي|صباح|مساء)$/.test(prevWord(n, q))) return null;
-    const cue: DayCue = /^الليل/.test(rday) ? 'today' : rdayCue(rday === 'الامس' ? 'امس' : rday === 'غد' || rday === 'الغد' ? 'غدا' : rday);
+    const cue: DayCue = /^الليل/.test(rday) ? (g.nq ? (/^الماضي/.test(g.nq) ? 'yesterday' : 'tomorrow') : 'today') : rdayCue(rday === 'الامس' ? 'امس' : rday === 'غد' || rday === 'الغد' ? 'غدا' : rday);
     const wdName = g.wd ?? g.wd2;
     const wd = wdName ? (weekdayOf.get(wdName) ?? null) : null;
     return {
@@ -442,6 +477,7 @@ function tryAt(n: string, q: number): Candidate | null {
     const half = !!g.half && /^(العام|الشهر|السن[هة])$/.test(unit);
     if (!q2 && !g.this && !half && !(pos && /^(العام|الشهر|السن[هة])$/.test(unit))) return null;
     if (!q2 && !g.this && (pos || half) && /^ال/.test(nextWord(n, end))) return null; // "نهاية العام الدراسي"
+    if (unit === 'الاسبوع' && pos === 'end') return null; // the weekend (RX.weekend)
     if (g.qual && /^(السابق)$/.test(g.qual)) return null;
     return {
       ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
@@ -520,10 +556,15 @@ function tryAt(n: string, q: number): Candidate | null {
   attempt(RX.rangeStart, (g) => {
     if (!/^(من|بين|مابين)$/.test(prevWord(n, q))) return null;
     const day = Number(g.day);
-    const month = monthOf.get(squash(g.mon!))!;
-    const q2 = qualifier(g.qual);
     const end = q + g.day!.length;
     if (day < 1 || day > 31) return null;
+    if (g.relm) {
+      // "من 4 إلى 22 هذا الشهر", "بين 4 و23 الشهر المقبل"
+      const q3 = qualifier(g.qual2);
+      return { ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true, resolve: (pub) => (pub ? dayOfRelativeMonth(pub, day, q3) : null) };
+    }
+    const month = monthOf.get(squash(g.mon!))!;
+    const q2 = qualifier(g.qual);
     if (g.year) {
       const y = Number(g.year);
       if (!isValidDay(y, month, day)) return null;
@@ -598,6 +639,71 @@ function tryAt(n: string, q: number): Candidate | null {
         if (u.unit === 'day') return addDays(pub, count);
         if (u.unit === 'week') return addDays(pub, 7 * count);
         return addMonths(pub, u.unit === 'month' ? count : 12 * count).slice(0, 7);
+      },
+    };
+  });
+  attempt(RX.compound, (g, end) => {
+    const parts = [...g.parts!.matchAll(new RegExp(`(?:(\\d{1,3}|${NUMW})\\s+)?(${UNITS})${WE}`, 'gu'))];
+    if (parts.length < 2) return null;
+    let days = 0;
+    let months = 0;
+    for (const [, num, unitWord] of parts) {
+      const u = unitOf.get(unitWord)!;
+      const c = num ? (/^\d/.test(num) ? Number(num) : (numberOf.get(num) ?? NaN)) : (u.n ?? 1);
+      if (!Number.isFinite(c)) return null;
+      if (u.unit === 'day') days += c;
+      else if (u.unit === 'week') days += 7 * c;
+      else months += u.unit === 'month' ? c : 12 * c;
+    }
+    if (g.pre === 'بعد' && !g.now && /^(من|علي)$/.test(nextWord(n, end))) return null; // counted from an event, not from today
+    const dir = g.pre === 'بعد' ? 1 : -1;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'duration', anchored: true,
+      resolve: (pub) => {
+        if (!pub) return null;
+        const v = addDays(addMonths(pub, dir * months), dir * days);
+        return days ? v : v.slice(0, 7);
+      },
+    };
+  });
+  attempt(RX.weekOrd, (g, end) => {
+    const ord = { الاول: 1, الثاني: 2, الثالث: 3, الرابع: 4, الخامس: 5, الاخير: -1 }[g.ord!] ?? 1;
+    if (g.year) {
+      const v = weekOfYear(Number(g.year), ord);
+      return { ...base(), nStart: q, nEnd: end, kind: 'absolute', resolve: () => v };
+    }
+    if (g.mon && g.my) {
+      const v = weekOfMonth(Number(g.my), monthOf.get(squash(g.mon))!, ord);
+      return v ? { ...base(), nStart: q, nEnd: end, kind: 'absolute', resolve: () => v } : null;
+    }
+    const qq = qualifier(g.qm ?? g.qy);
+    if ((g.relm || g.rely) && !qq && !/^هذ/.test((g.relm ?? g.rely)!)) return null; // "الأسبوع الأول من الشهر" of which month?
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
+      resolve(pub) {
+        if (!pub) return null;
+        const step = qq === 'past' ? -1 : qq === 'next' ? 1 : 0;
+        if (g.rely) return weekOfYear(Number(pub.slice(0, 4)) + step, ord);
+        const mv = g.relm ? addMonths(pub.slice(0, 8) + '01', step).slice(0, 7) : monthValue(pub, monthOf.get(squash(g.mon!))!, null, this.tense);
+        return weekOfMonth(Number(mv.slice(0, 4)), Number(mv.slice(5, 7)), ord);
+      },
+    };
+  });
+  attempt(RX.weekend, (g, end) => {
+    const q2 = qualifier(g.qual);
+    // bare "نهاية الأسبوع" is often habitual or a headline of another article: only with هذا or a qualifier
+    if (!q2 && !g.this) return null;
+    if (g.qual && /^السابق$/.test(g.qual)) return null;
+    return {
+      ...base(), nStart: q, nEnd: end, kind: 'relative', anchored: true,
+      // the Saturday of that (Monday–Sunday) week; bare: the weekend that has begun (past) or is next (future)
+      resolve(pub) {
+        if (!pub) return null;
+        const sat = addDays(mondayOf(pub), 5);
+        if (q2 === 'past') return addDays(sat, -7);
+        if (q2 === 'next') return addDays(sat, 7);
+        if (g.this || this.tense === 'future') return sat;
+        return diffDays(sat, pub) <= 0 ? sat : addDays(sat, -7);
       },
     };
   });

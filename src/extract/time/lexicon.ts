@@ -51,6 +51,7 @@ export const NUMBER_WORDS: [string, number][] = [
 /** Duration units: singular/plural/accusative forms, and duals that carry their own number. */
 export const DURATION_UNITS: [string, 'day' | 'week' | 'month' | 'year', number | null][] = [
   ['يومين', 'day', 2], ['اسبوعين', 'week', 2], ['شهرين', 'month', 2], ['عامين', 'year', 2], ['سنتين', 'year', 2],
+  ['يومان', 'day', 2], ['اسبوعان', 'week', 2], ['شهران', 'month', 2], ['عامان', 'year', 2], ['سنتان', 'year', 2],
   ['يوما', 'day', null], ['ايام', 'day', null], ['يوم', 'day', null],
   ['اسبوعا', 'week', null], ['اسابيع', 'week', null], ['اسبوع', 'week', null],
   ['شهرا', 'month', null], ['اشهر', 'month', null], ['شهور', 'month', null], ['شهر', 'month', null],

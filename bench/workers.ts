@@ -157,14 +157,14 @@ export async function run(args: string[]): Promise<void> {
     const sum = (k: keyof WorkerReport['ms']) => r.reports.reduce((s, x) => s + x.ms[k], 0);
     const total = sum('total');
     const missing = articles.filter((a) => !r.stories.has(a.id)).length;
-    return `| ${r.procs} | ${r.wallS.toFixed(1)} | ${r.perSec.toFixed(1)} | ${(r.perSec / base.perSec).toFixed(2)} | ${r.reports.map((x) => x.completed).join(' / ')} | ${pct(sum('analyse'), total)} | ${pct(sum('complete'), total)} | ${pct(sum('stories'), total)} | ${pct(sum('storyLockWait'), total)} | ${pct(sum('claim') + sum('idle'), total)} | ${r.storyCount} | ${fmt(bcubed(base.stories, r.stories), 4)} | ${missing} | ${r.duplicates} | ${cpuOf(r)} |`;
+    return `| ${r.procs} | ${r.wallS.toFixed(1)} | ${r.perSec.toFixed(1)} | ${(r.perSec / base.perSec).toFixed(2)} | ${r.reports.map((x) => x.completed).join(' / ')} | ${pct(sum('analyse'), total)} | ${pct(sum('complete'), total)} | ${pct(sum('stories'), total)} | ${pct(sum('storyLockWait'), total)} | ${pct(sum('background'), total)} | ${pct(sum('claim') + sum('idle'), total)} | ${r.storyCount} | ${fmt(bcubed(base.stories, r.stories), 4)} | ${missing} | ${r.duplicates} | ${cpuOf(r)} |`;
   });
   const last = results[results.length - 1];
   const storyShare = base.reports[0].ms.stories / base.reports[0].ms.total;
   const md = `Queue workers over the first ${articles.length} articles of the ANT stream (real text), fresh PostgreSQL 15 database per run, batch ${batch}, worker *processes* on this 2-core machine (PostgreSQL on the same cores). Wall time includes process start (tsx, NER model load). Time split: share of the workers' summed wall time.
 
-| processes | wall s | articles/s | scaling | done per worker | analyse | commit | stories (serial) | story-lock wait | claim+idle | stories | B-cubed vs 1 | missing | duplicated | CPU s per worker |
-|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+| processes | wall s | articles/s | scaling | done per worker | analyse | commit | stories (serial) | story-lock wait | records + wire copy (any worker) | claim+idle | stories | B-cubed vs 1 | missing | duplicated | CPU s per worker |
+|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
 Scaling ${results.length > 1 ? `${last.procs} vs ${base.procs} process(es): **${(last.perSec / base.perSec).toFixed(2)}×**` : 'n/a'}. The serialized story step takes ${(100 * storyShare).toFixed(1)}% of a single worker's time, so Amdahl's bound for 2 workers is ${(1 / (storyShare + (1 - storyShare) / 2)).toFixed(2)}×; the rest of the gap is the shared cores (PostgreSQL and the OS run on the same 2 cores).

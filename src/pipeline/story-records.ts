@@ -77,8 +77,16 @@ function storyArticle(l: Loaded, mentions: EntityMention[], quotes: Quote[]): St
   };
 }
 
-/** Rebuilds and stores the records of the given stories (clusterer snapshots). */
-export async function rebuildStories(store: Store, stories: Iterable<SnapshotStory>, opts: { onProgress?: (n: number) => void } = {}): Promise<number> {
+/**
+ * Rebuilds and stores the records of the given stories (clusterer snapshots). `guard`, when
+ * given, runs first inside each story's write transaction; false skips the write (a queue
+ * worker uses it so that a stale rebuild never overwrites a newer one). Returns stories written.
+ */
+export async function rebuildStories(
+  store: Store,
+  stories: Iterable<SnapshotStory>,
+  opts: { onProgress?: (n: number) => void; guard?: (story: SnapshotStory) => Promise<boolean> } = {},
+): Promise<number> {
   let n = 0;
   for (const snap of stories) {
     const story = await loadStory(store, snap.articleIds);
@@ -113,13 +121,17 @@ export async function rebuildStories(store: Store, stories: Iterable<SnapshotSto
       summary: compared.summary,
     };
 
-    await store.transaction(async () => {
+    const wrote = await store.transaction(async () => {
+      if (opts.guard && !(await opts.guard(snap))) return false;
       await store.putAnalyses(ENTITIES_STAGE, story.map((l) => ({ articleId: l.article.id, data: { mentions: mentionsOf(l), merges: resolved.merges.filter((m) => mentionsOf(l).some((x) => x.entityId === m.entityId)) } })));
       await store.putAnalyses(QUOTES_STAGE, story.map((l) => ({ articleId: l.article.id, data: quotes.get(l.article.id) ?? [] })));
       if (changedDates.size > 0) await store.putAnalyses(DATES_STAGE, story.filter((l) => changedDates.has(l.article.id)).map((l) => ({ articleId: l.article.id, data: l.dates })));
       await store.putStories([record]);
+      return true;
     });
-    opts.onProgress?.(++n);
+    if (!wrote) continue;
+    n++; // not inside `onProgress?.(…)`: an absent callback would skip evaluating its argument
+    opts.onProgress?.(n);
   }
   return n;
 }

@@ -9,11 +9,14 @@
  */
 import type { Article } from '../model.ts';
 import type { Store } from '../store/store.ts';
-import { analyseArticles, updateBoilerplate, type AnalysisWrite } from '../pipeline/analyse.ts';
-import { runReuseStage } from '../reuse/stage.ts';
+import type { PostgresStore } from '../store/postgres.ts';
+import { analyseArticles, updateBoilerplate, STORY_INPUT_STAGE, type AnalysisWrite, type StoryInputRecord } from '../pipeline/analyse.ts';
 import { processAll } from '../pipeline.ts';
 import { StoryStep, type StoryBatch } from './story-step.ts';
-import type { ClusterParams } from '../stories/clusterer.ts';
+import { DEFAULT_PARAMS, type ClusterParams } from '../stories/clusterer.ts';
+import { termsFor, type WithTerms } from './terms.ts';
+import { markStories, pendingRebuilds, runRebuilds } from './rebuilds.ts';
+import { advanceReuse, reuseBacklog } from './reuse-step.ts';
 
 export type { AnalysisWrite } from '../pipeline/analyse.ts';
 
@@ -30,23 +33,52 @@ export interface WorkerStages {
   assignStories(store: Store, batch: StoryBatch): Promise<void>;
   /** Drop in-memory state after a failed story transaction. */
   reset?(): void;
+  /**
+   * Work any worker may do outside the story lock (wire-copy indexing, story record
+   * rebuilds), a bounded amount per call; returns units done (0: nothing was claimable).
+   */
+  background?(store: PostgresStore, workerId: string, opts: { leaseMs?: number }): Promise<number>;
+  /** Whether background work is still outstanding (a `once` worker waits for it). */
+  backgroundPending?(store: PostgresStore): Promise<boolean>;
 }
 
 export function pipelineStages(params: Partial<ClusterParams> = {}): WorkerStages {
   const step = new StoryStep(params);
+  const weights = { ...DEFAULT_PARAMS.terms, ...params.terms };
   return {
     name: 'pipeline',
-    // the same per-article code as processAll (src/pipeline/analyse.ts)
+    // the same per-article code as processAll (src/pipeline/analyse.ts), plus the clusterer's
+    // article terms, so the serialized step does not tokenise and stem the bodies itself
     async analyse(store, articles: Article[]) {
-      return analyseArticles(articles, await updateBoilerplate(store, articles));
+      const writes = analyseArticles(articles, await updateBoilerplate(store, articles));
+      for (const w of writes) {
+        if (w.stage !== STORY_INPUT_STAGE) continue;
+        for (const it of w.items) {
+          const input = it.data as StoryInputRecord & WithTerms;
+          input.terms = termsFor(input, weights);
+        }
+      }
+      return writes;
     },
     prepare: (store, cursor, history) => step.prepare(store, cursor, history),
     async assignStories(store, batch) {
-      // wire copy needs every earlier article indexed, so it runs in the serialized step too
-      await runReuseStage(store);
-      await step.assign(store, batch);
+      // membership only, under the lock; the records are rebuilt by any worker (rebuilds.ts)
+      const r = await step.assign(store, batch);
+      const pg = store as PostgresStore;
+      await markStories(pg, r.touched, r.gone, batch.cursorAfter);
+      if (r.gone.length) await store.deleteStories(r.gone);
     },
     reset: () => step.reset(),
+    async background(store, workerId, opts) {
+      let done = 0;
+      const reuse = await advanceReuse(store);
+      if (reuse) done += reuse.indexed;
+      done += await runRebuilds(store, workerId, { limit: 10, leaseMs: opts.leaseMs });
+      return done;
+    },
+    async backgroundPending(store) {
+      return (await reuseBacklog(store)) > 0 || (await pendingRebuilds(store)) > 0;
+    },
   };
 }
 

@@ -13,8 +13,9 @@
 import type { Store } from '../store/store.ts';
 import { StoryClusterer, type ClusterParams } from '../stories/clusterer.ts';
 import { STORY_INPUT_STAGE, type StoryInputRecord } from '../pipeline/analyse.ts';
-import { STORY_STAGE, StreamClock, assignmentRecords } from '../pipeline/story-stage.ts';
-import { rebuildStories } from '../pipeline/story-records.ts';
+import { StreamClock } from '../pipeline/story-stage.ts';
+import type { SnapshotStory } from '../stories/index.ts';
+import { decodeTerms, type WithTerms } from './terms.ts';
 
 export { STORY_INPUT_STAGE } from '../pipeline/analyse.ts';
 
@@ -49,8 +50,9 @@ export class StoryStep {
   /** undated articles take the stream's current time, in queue order (as in processAll) */
   private clock = new StreamClock();
 
-  private apply(input: StoryInputRecord) {
-    return this.clusterer!.assign(this.clock.place(input));
+  private apply(input: StoryInputRecord & WithTerms) {
+    // terms precomputed by the worker's analyse phase when present (same function, same weights)
+    return this.clusterer!.assign(this.clock.place(input), input.terms ? { terms: decodeTerms(input.terms) } : {});
   }
 
   private async inputs(store: Store, ids: string[]): Promise<StoryInputRecord[]> {
@@ -71,8 +73,12 @@ export class StoryStep {
     this.applied = cursor;
   }
 
-  /** Assigns a batch (under the sequencer's lock) and writes the stories it touched. */
-  async assign(store: Store, batch: StoryBatch): Promise<{ assigned: number; created: number; merged: number }> {
+  /**
+   * Assigns a batch (under the sequencer's lock). Writes nothing: returns the snapshots of the
+   * stories it touched and the ids of those merged away, for the caller to publish (the story
+   * records are rebuilt outside the lock, src/queue/rebuilds.ts).
+   */
+  async assign(store: Store, batch: StoryBatch): Promise<{ assigned: number; created: number; touched: SnapshotStory[]; gone: string[] }> {
     await this.prepare(store, batch.cursorBefore, batch.history);
     const touched = new Set<string>();
     const gone = new Set<string>();
@@ -86,10 +92,6 @@ export class StoryStep {
     this.applied = batch.cursorAfter;
     for (const g of gone) touched.delete(g);
     const stories = [...touched].map((id) => this.clusterer!.story(id)).filter((x) => x !== undefined);
-    if (gone.size) await store.deleteStories([...gone]);
-    // the same story records as processAll: assignments, then entities, timeline, comparison, summary
-    await store.putAnalyses(STORY_STAGE, assignmentRecords(stories));
-    await rebuildStories(store, stories);
-    return { assigned: batch.articleIds.length, created, merged: gone.size };
+    return { assigned: batch.articleIds.length, created, touched: stories, gone: [...gone] };
   }
 }

@@ -47,7 +47,7 @@ export interface WorkerReport {
   parked: number;
   storiesAssigned: number;
   /** wall time split, to see where a worker spends it */
-  ms: { total: number; claim: number; analyse: number; complete: number; stories: number; storyLockWait: number; idle: number };
+  ms: { total: number; claim: number; analyse: number; complete: number; stories: number; storyLockWait: number; background: number; idle: number };
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -187,7 +187,7 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
     failed: 0,
     parked: 0,
     storiesAssigned: 0,
-    ms: { total: 0, claim: 0, analyse: 0, complete: 0, stories: 0, storyLockWait: 0, idle: 0 },
+    ms: { total: 0, claim: 0, analyse: 0, complete: 0, stories: 0, storyLockWait: 0, background: 0, idle: 0 },
   };
   const emit = (e: WorkerEvent) => opts.onEvent?.(e);
 
@@ -246,6 +246,15 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
     if (n) emit({ type: 'stories', assigned: n, cursor: 0, ms: performance.now() - t0 });
   };
 
+  // wire-copy indexing and story records: off the story lock, any worker (bounded per call)
+  const background = async (): Promise<number> => {
+    if (!stages.background) return 0;
+    const t0 = performance.now();
+    const n = await stages.background(store, workerId, { leaseMs: queue.leaseMs });
+    report.ms.background += performance.now() - t0;
+    return n;
+  };
+
   try {
     while (!opts.signal?.aborted) {
       const t0 = performance.now();
@@ -256,13 +265,22 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
         report.claimed += jobs.length;
         await runBatch(jobs);
         await advance();
+        await background();
         continue;
       }
       await advance();
+      if ((await background()) > 0) continue;
       const next = await queue.nextClaimableInMs();
       // --once: leave when nothing is pending and the story step is not left to us: either we
-      // are not the leader (the leader finishes it) or, as leader, we carried it to the end
-      if (next === null && opts.once && (!leadership.isLeader || (await storyBacklog(store)) === 0)) break;
+      // are not the leader (the leader finishes it) or, as leader, we carried it to the end;
+      // and no background work is outstanding (a dead worker's claims come back after the lease)
+      if (
+        next === null &&
+        opts.once &&
+        (!leadership.isLeader || (await storyBacklog(store)) === 0) &&
+        !(stages.backgroundPending && (await stages.backgroundPending(store)))
+      )
+        break;
       const wait = Math.max(10, Math.min(idleMs, next ?? idleMs));
       emit({ type: 'idle', ms: wait });
       const ti = performance.now();

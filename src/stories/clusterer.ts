@@ -93,7 +93,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   indexedTerms: 40,
   keptMembers: 8,
   maxPostings: 400,
-  minIndexIdf: 3,
+  minIndexIdf: 2,
   maxCandidates: 100,
   memberCandidates: 10,
   terms: DEFAULT_TERM_WEIGHTS,
@@ -351,16 +351,17 @@ export class StoryClusterer {
 
   /**
    * `newStory`: start a story with this article without scoring any (an editor's split; the
-   * bench uses it to build large indexes quickly).
+   * bench uses it to build large indexes quickly). `terms`: `articleTerms(input, params.terms)`
+   * computed beforehand (queue workers compute it in parallel, outside the serialized step).
    */
-  assign(input: StoryInput, opts: { newStory?: boolean } = {}): Assignment {
+  assign(input: StoryInput, opts: { newStory?: boolean; terms?: ArticleTerms } = {}): Assignment {
     const p = this.params;
     if (this.storyOf.has(input.id)) {
       const storyId = this.storyOf.get(input.id)!;
       return { articleId: input.id, storyId, eventId: this.eventOfArticle(input.id) ?? '', score: 1, isNewStory: false, merged: [], candidates: 0 };
     }
     this.closeIdle(input.time);
-    const terms = articleTerms(input, p.terms);
+    const terms = opts.terms ?? articleTerms(input, p.terms);
     this.df.add(terms.tf.keys(), input.time);
     const vec = this.vectorize(terms, input.time);
 

@@ -129,7 +129,7 @@ const RX = {
   ),
   // "منذ شهر و21 يوما", "قبل عامين وثلاثة أشهر", "بعد 2 عام و 21 يوما من الآن"
   compound: new RegExp(
-    `(?<pre>منذ|قبل|بعد)\\s+(?<parts>(?:(?:\\d{1,3}|${NUMW})\\s+)?${UNITS}(?:\\s*(?:[،,]\\s*)?(?:و\\s*)?(?:(?:\\d{1,3}|${NUMW})\\s+)?${UNITS}${WE})+)(?<now>\\s+(?:من\\s+)?(?:الان|الحين))?${WE}`,
+    `(?:(?<pre>منذ|قبل|بعد)\\s+)?(?<parts>(?:(?:\\d{1,3}|${NUMW})\\s+)?${UNITS}(?:\\s*(?:[،,]\\s*)?(?:و\\s*)?(?:(?:\\d{1,3}|${NUMW})\\s+)?${UNITS}${WE})+)(?<now>\\s+(?:من\\s+)?(?:الان|الحين))?${WE}`,
     'uy',
   ),
   // "الأسبوع الثالث من هذا الشهر", "الأسبوع الأخير من يوليو", "الأسبوع الأول من عام 2015"
@@ -145,7 +145,7 @@ const RX = {
     'uy',
   ),
   relDay: new RegExp(
-    `(?:(?<tod>${TOD})\\s+)?(?<rday>امس\\s+الاول|اول\\s+امس|اول\\s+من\\s+امس|قبل\\s+(?:يوم\\s+)?امس|بعد\\s+غد|الغد|امس|الامس|اليوم|غدا|غد|الليل[هة](?:\\s+(?<nq>الماضي[هة]?|القادم[هة]?|المقبل[هة]?)${WE})?)${WE}(?:\\s*\\(\\s*(?<wd>${WD})\\s*\\)|\\s+(?<wd2>${WD})${WE})?`,
+    `(?:(?<tod>${TOD})\\s+)?(?<rday>امس\\s+الاول|اول\\s+امس|اول\\s+من\\s+امس|قبل\\s+(?:يوم\\s+)?امس|بعد\\s+غد|الغد|هذا\\s+(?:الصباح|المساء)|هذه\\s+الليل[هة]|امس|الامس|اليوم|غدا|غد|الليل[هة](?:\\s+(?<nq>الماضي[هة]?|القادم[هة]?|المقبل[هة]?)${WE})?)${WE}(?:\\s*\\(\\s*(?<wd>${WD})\\s*\\)|\\s+(?<wd2>${WD})${WE})?`,
     'uy',
   ),
   weekday: new RegExp(
@@ -426,7 +426,7 @@ function tryAt(n: string, q: number): Candidate | null {
     if (rday === 'غد' && !g.tod) return null;
     // "الغد" is also a newspaper and "the future": only after a preposition or a time of day
     if (rday === 'الغد' && !g.tod && !/^(منذ|حتي|في|من|الي|صباح|مساء)$/.test(prevWord(n, q))) return null;
-    const cue: DayCue = /^الليل/.test(rday) ? (g.nq ? (/^الماضي/.test(g.nq) ? 'yesterday' : 'tomorrow') : 'today') : rdayCue(rday === 'الامس' ? 'امس' : rday === 'غد' || rday === 'الغد' ? 'غدا' : rday);
+    const cue: DayCue = /^هذ/.test(rday) ? 'today' : /^الليل/.test(rday) ? (g.nq ? (/^الماضي/.test(g.nq) ? 'yesterday' : 'tomorrow') : 'today') : rdayCue(rday === 'الامس' ? 'امس' : rday === 'غد' || rday === 'الغد' ? 'غدا' : rday);
     const wdName = g.wd ?? g.wd2;
     const wd = wdName ? (weekdayOf.get(wdName) ?? null) : null;
     return {
@@ -656,11 +656,13 @@ function tryAt(n: string, q: number): Candidate | null {
       else months += u.unit === 'month' ? c : 12 * c;
     }
     if (g.pre === 'بعد' && !g.now && /^(من|علي)$/.test(nextWord(n, end))) return null; // counted from an event, not from today
-    const dir = g.pre === 'بعد' ? 1 : -1;
+    if (!g.pre && !g.now) return null; // a bare length ("استمر عامين وثلاثة أشهر")
     return {
       ...base(), nStart: q, nEnd: end, kind: 'duration', anchored: true,
-      resolve: (pub) => {
+      resolve(pub) {
         if (!pub) return null;
+        // "… من الآن" without a preposition: ago in a past clause, ahead in a future one
+        const dir = g.pre ? (g.pre === 'بعد' ? 1 : -1) : this.tense === 'future' ? 1 : -1;
         const v = addDays(addMonths(pub, dir * months), dir * days);
         return days ? v : v.slice(0, 7);
       },

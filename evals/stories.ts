@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- stories [--stream] [--sweep]`: story and event clustering quality.
+ * `npm run eval -- stories [--stream] [--sweep] [--set k=v,…] [--grid "k=v,…;k=v,…"]`: story and event clustering quality.
  *
  * Public data: ../shared/data/ant/articles.jsonl.gz replayed in `published` order — the
  * labelled window 14–15 April 2018 after the 30 days before it (the clusterer's document
@@ -123,15 +123,11 @@ async function evalAnt(args: string[], lines: string[]): Promise<void> {
   const missing = [...goldStory.keys()].filter((id) => !inputs.some((a) => a.id === id));
   if (missing.length) console.log(`[stories] ${missing.length} labelled ids not found in the stream`);
 
-  if (args.includes('--sweep-entity')) {
-    // each setting at two join thresholds: one window's big story makes single runs jumpy
-    for (const [entityPenalty, entityGate] of [[0, 0], [0.5, 0.4], [1, 0.4]]) {
-      const f1s = [0.2, 0.21].map((threshold) => {
-        const b = bcubed(goldStory, runClusterer(inputs, { ...set, entityPenalty, entityGate, threshold }).story);
-        console.log(`entityPenalty ${entityPenalty} entityGate ${entityGate} threshold ${threshold}: B³ P ${fmt(b.precision)} R ${fmt(b.recall)} F1 ${fmt(b.f1)}`);
-        return b.f1;
-      });
-      console.log(`  mean F1 ${fmt(f1s.reduce((a, b) => a + b, 0) / f1s.length)}`);
+  if (args.includes('--grid')) {
+    // `--grid "k=v,k=v;k=v"`: one run per ';'-separated override set (on top of --set)
+    for (const one of (args[args.indexOf('--grid') + 1] ?? '').split(';')) {
+      const b = bcubed(goldStory, runClusterer(inputs, { ...set, ...overrides(['--set', one]) }).story);
+      console.log(`${one}: B³ P ${fmt(b.precision)} R ${fmt(b.recall)} F1 ${fmt(b.f1)}`);
     }
     return;
   }
@@ -190,7 +186,7 @@ export async function run(args: string[]): Promise<void> {
     '',
   ];
   await evalAnt(args, lines);
-  if (args.includes('--sweep') || args.includes('--sweep-entity')) return;
+  if (args.includes('--sweep') || args.includes('--grid')) return;
   await evalCorpus(lines);
   console.log(lines.join('\n'));
   writeSection('EVAL.md', args.includes('--stream') ? 'stories-stream' : 'stories', lines.join('\n'));

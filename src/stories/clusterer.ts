@@ -93,7 +93,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   indexedTerms: 40,
   keptMembers: 8,
   maxPostings: 400,
-  minIndexIdf: 3,
+  minIndexIdf: 2,
   maxCandidates: 100,
   memberCandidates: 10,
   terms: DEFAULT_TERM_WEIGHTS,

@@ -36,7 +36,9 @@ export function ensureRebuildLedger(store: PostgresStore): Promise<void> {
         snapshot JSONB,
         built BIGINT NOT NULL DEFAULT 0,
         locked_by TEXT,
-        locked_at TIMESTAMPTZ)`);
+        locked_at TIMESTAMPTZ,
+        touched_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        dirty_since TIMESTAMPTZ NOT NULL DEFAULT now())`);
       await store.query('CREATE INDEX IF NOT EXISTS story_rebuilds_pending ON story_rebuilds (version) WHERE version > built');
     });
     p.catch(() => ensured.delete(store));
@@ -56,7 +58,8 @@ export async function markStories(store: PostgresStore, touched: SnapshotStory[]
   await store.query(
     `INSERT INTO story_rebuilds (story_id, version, snapshot)
      SELECT x->>'id', $2, NULLIF(x->'snapshot', 'null'::jsonb) FROM jsonb_array_elements($1::jsonb) x
-     ON CONFLICT (story_id) DO UPDATE SET version = EXCLUDED.version, snapshot = EXCLUDED.snapshot
+     ON CONFLICT (story_id) DO UPDATE SET version = EXCLUDED.version, snapshot = EXCLUDED.snapshot, touched_at = now(),
+       dirty_since = CASE WHEN story_rebuilds.version > story_rebuilds.built THEN story_rebuilds.dirty_since ELSE now() END
      WHERE story_rebuilds.version <= EXCLUDED.version`,
     [JSON.stringify(rows), version],
   );
@@ -72,17 +75,31 @@ export async function pendingRebuilds(store: PostgresStore): Promise<number> {
  * Claims up to `limit` unbuilt stories and rebuilds them. Returns the stories written (stale
  * or gone ones are skipped, not counted).
  */
-export async function runRebuilds(store: PostgresStore, workerId: string, opts: { limit?: number; leaseMs?: number } = {}): Promise<number> {
+export interface RebuildOptions {
+  limit?: number;
+  leaseMs?: number;
+  /**
+   * Debounce: leave a story alone until it has been quiet this long (a story growing batch
+   * after batch is rebuilt once it settles, not after every batch)…
+   */
+  settleMs?: number;
+  /** …or until it has waited this long (records of a story that never settles still refresh) */
+  maxStaleMs?: number;
+}
+
+export async function runRebuilds(store: PostgresStore, workerId: string, opts: RebuildOptions = {}): Promise<number> {
   await ensureRebuildLedger(store);
+  const ms = (x: number) => `${x} milliseconds`;
   const claimed = (
     await store.query<{ story_id: string; version: string; snapshot: SnapshotStory | null }>(
       `UPDATE story_rebuilds SET locked_by = $1, locked_at = now()
        WHERE story_id IN (
          SELECT story_id FROM story_rebuilds
          WHERE version > built AND (locked_by IS NULL OR locked_at < now() - $3::interval)
+           AND (touched_at <= now() - $4::interval OR dirty_since <= now() - $5::interval)
          ORDER BY version LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING story_id, version, snapshot`,
-      [workerId, opts.limit ?? 10, `${opts.leaseMs ?? 60_000} milliseconds`],
+      [workerId, opts.limit ?? 10, ms(opts.leaseMs ?? 60_000), ms(opts.settleMs ?? 0), ms(opts.maxStaleMs ?? 0)],
     )
   ).rows;
   let written = 0;

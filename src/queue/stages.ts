@@ -20,6 +20,14 @@ import { advanceReuse, reuseBacklog } from './reuse-step.ts';
 
 export type { AnalysisWrite } from '../pipeline/analyse.ts';
 
+export interface BackgroundOptions {
+  leaseMs?: number;
+  /** nothing else to do: rebuild even stories that are still changing */
+  drain?: boolean;
+  /** time split (ms), added to */
+  timing?: { reuse: number; records: number };
+}
+
 export interface WorkerStages {
   readonly name: string;
   /**
@@ -37,7 +45,7 @@ export interface WorkerStages {
    * Work any worker may do outside the story lock (wire-copy indexing, story record
    * rebuilds), a bounded amount per call; returns units done (0: nothing was claimable).
    */
-  background?(store: PostgresStore, workerId: string, opts: { leaseMs?: number }): Promise<number>;
+  background?(store: PostgresStore, workerId: string, opts: BackgroundOptions): Promise<number>;
   /** Whether background work is still outstanding (a `once` worker waits for it). */
   backgroundPending?(store: PostgresStore): Promise<boolean>;
 }
@@ -71,9 +79,16 @@ export function pipelineStages(params: Partial<ClusterParams> = {}): WorkerStage
     reset: () => step.reset(),
     async background(store, workerId, opts) {
       let done = 0;
+      const t0 = performance.now();
       const reuse = await advanceReuse(store);
       if (reuse) done += reuse.indexed;
-      done += await runRebuilds(store, workerId, { limit: 10, leaseMs: opts.leaseMs });
+      const t1 = performance.now();
+      // while there are jobs, rebuild stories that have settled (2 s quiet, or 30 s waiting)
+      done += await runRebuilds(store, workerId, { limit: 10, leaseMs: opts.leaseMs, settleMs: opts.drain ? 0 : 2000, maxStaleMs: opts.drain ? 0 : 30_000 });
+      if (opts.timing) {
+        opts.timing.reuse += t1 - t0;
+        opts.timing.records += performance.now() - t1;
+      }
       return done;
     },
     async backgroundPending(store) {

@@ -47,7 +47,7 @@ export interface WorkerReport {
   parked: number;
   storiesAssigned: number;
   /** wall time split, to see where a worker spends it */
-  ms: { total: number; claim: number; analyse: number; complete: number; stories: number; storyLockWait: number; background: number; idle: number };
+  ms: { total: number; claim: number; analyse: number; complete: number; stories: number; storyLockWait: number; background: number; reuse: number; records: number; idle: number };
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -187,7 +187,7 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
     failed: 0,
     parked: 0,
     storiesAssigned: 0,
-    ms: { total: 0, claim: 0, analyse: 0, complete: 0, stories: 0, storyLockWait: 0, background: 0, idle: 0 },
+    ms: { total: 0, claim: 0, analyse: 0, complete: 0, stories: 0, storyLockWait: 0, background: 0, reuse: 0, records: 0, idle: 0 },
   };
   const emit = (e: WorkerEvent) => opts.onEvent?.(e);
 
@@ -247,10 +247,10 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
   };
 
   // wire-copy indexing and story records: off the story lock, any worker (bounded per call)
-  const background = async (): Promise<number> => {
+  const background = async (drain: boolean): Promise<number> => {
     if (!stages.background) return 0;
     const t0 = performance.now();
-    const n = await stages.background(store, workerId, { leaseMs: queue.leaseMs });
+    const n = await stages.background(store, workerId, { leaseMs: queue.leaseMs, drain, timing: report.ms });
     report.ms.background += performance.now() - t0;
     return n;
   };
@@ -265,11 +265,11 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
         report.claimed += jobs.length;
         await runBatch(jobs);
         await advance();
-        await background();
+        await background(false);
         continue;
       }
       await advance();
-      if ((await background()) > 0) continue;
+      if ((await background(true)) > 0) continue;
       const next = await queue.nextClaimableInMs();
       // --once: leave when nothing is pending and the story step is not left to us: either we
       // are not the leader (the leader finishes it) or, as leader, we carried it to the end;

@@ -188,7 +188,7 @@ export async function run(args: string[]): Promise<void> {
 |---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|
 ${rows.join('\n')}
 
-Scaling ${results.length > 1 ? `${last.procs} vs ${base.procs} process(es): **${(last.perSec / base.perSec).toFixed(2)}×**` : 'n/a'}. The serialized story step takes ${(100 * storyShare).toFixed(1)}% of a single worker's time and the wire-copy step (its own lock) ${(100 * (serialShare - storyShare)).toFixed(1)}%, so even counting both as one serial chain Amdahl's bound for 2 workers is ${(1 / (serialShare + (1 - serialShare) / 2)).toFixed(2)}×; the rest of the gap is the shared cores (PostgreSQL and the OS run on the same 2 cores; the CPU s column counts the workers only).
+Scaling ${results.length > 1 ? `${last.procs} vs ${base.procs} process(es): **${(last.perSec / base.perSec).toFixed(2)}×**` : 'n/a'}. The serialized story step takes ${(100 * storyShare).toFixed(1)}% of a single worker's time and the wire-copy step (its own lock) ${(100 * (serialShare - storyShare)).toFixed(1)}%, each under its own lock (they can overlap), so Amdahl's bound for 2 workers lies between ${(1 / (serialShare + (1 - serialShare) / 2)).toFixed(2)}× (if they never overlapped) and ${(1 / (Math.max(storyShare, serialShare - storyShare) + (1 - Math.max(storyShare, serialShare - storyShare)) / 2)).toFixed(2)}×; the rest of the gap is the shared cores (PostgreSQL and the OS run on the same 2 cores; the CPU s column counts the workers only).
 
 Machine load (1-minute load average) at the end: ${load.toFixed(1)} on ${'2'} cores${load > 3 ? ' — other jobs were competing for the cores, so wall-clock scaling here understates what 2 free cores give' : ''}.
 

@@ -68,7 +68,17 @@ export function pipelineStages(params: Partial<ClusterParams> = {}): WorkerStage
       }
       return writes;
     },
-    prepare: (store, cursor, history) => step.prepare(store, cursor, history),
+    async prepare(store, cursor, history) {
+      await step.prepare(store, cursor, history);
+      // the finished run after the cursor: what the locked step will assign next
+      const rows = (await (store as PostgresStore).query<{ article_id: string; state: string }>(`SELECT article_id, state FROM jobs WHERE id > $1 ORDER BY id LIMIT 500`, [cursor])).rows;
+      const ids: string[] = [];
+      for (const r of rows) {
+        if (r.state !== 'done' && r.state !== 'parked') break;
+        if (r.state === 'done') ids.push(r.article_id);
+      }
+      await step.readAhead(store, ids);
+    },
     async assignStories(store, batch) {
       // membership only, under the lock; the records are rebuilt by any worker (rebuilds.ts)
       const r = await step.assign(store, batch);

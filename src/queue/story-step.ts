@@ -45,6 +45,7 @@ export class StoryStep {
     this.clock = new StreamClock();
     this.clusterer = null;
     this.applied = 0;
+    this.ahead.clear();
   }
 
   /** undated articles take the stream's current time, in queue order (as in processAll) */
@@ -55,8 +56,26 @@ export class StoryStep {
     return this.clusterer!.assign(this.clock.place(input), input.terms ? { terms: decodeTerms(input.terms) } : {});
   }
 
+  /** story-input records read ahead, outside the lock (a done job's record never changes) */
+  private ahead = new Map<string, StoryInputRecord>();
+
+  /** Reads the records of the next batch before the lock is taken (the lock then only assigns). */
+  async readAhead(store: Store, ids: string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.ahead.has(id));
+    if (missing.length === 0) return;
+    for (const [id, r] of await store.getAnalyses<StoryInputRecord>(STORY_INPUT_STAGE, missing)) this.ahead.set(id, r);
+  }
+
   private async inputs(store: Store, ids: string[]): Promise<StoryInputRecord[]> {
-    const m = await store.getAnalyses<StoryInputRecord>(STORY_INPUT_STAGE, ids);
+    const m = new Map<string, StoryInputRecord>();
+    const rest: string[] = [];
+    for (const id of ids) {
+      const r = this.ahead.get(id);
+      if (r) m.set(id, r);
+      else rest.push(id);
+      this.ahead.delete(id);
+    }
+    if (rest.length) for (const [id, r] of await store.getAnalyses<StoryInputRecord>(STORY_INPUT_STAGE, rest)) m.set(id, r);
     // an article without a record (deleted meanwhile) is skipped the same way by every worker
     return ids.map((id) => m.get(id)).filter((x): x is StoryInputRecord => !!x);
   }

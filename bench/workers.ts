@@ -22,6 +22,7 @@ import { createScratchDatabase, pgUnreachable } from '../src/store/pg/admin.ts';
 import { JobQueue } from '../src/queue/queue.ts';
 import { runWorker, type WorkerReport } from '../src/queue/worker.ts';
 import { fmt, sharedFile, writeSection } from '../evals/report.ts';
+import { bcubed } from '../evals/_cluster-metrics.ts';
 
 const TASK = 'workers';
 
@@ -58,28 +59,6 @@ async function readAnt(path: string, n: number): Promise<Article[]> {
   return out;
 }
 
-function bcubed(ref: Map<string, string>, got: Map<string, string>): number {
-  const groups = (m: Map<string, string>) => {
-    const g = new Map<string, Set<string>>();
-    for (const [a, c] of m) (g.get(c) ?? g.set(c, new Set()).get(c)!).add(a);
-    return g;
-  };
-  const R = groups(ref);
-  const G = groups(got);
-  let p = 0;
-  let r = 0;
-  for (const [a, c] of ref) {
-    const rs = R.get(c)!;
-    const gs = G.get(got.get(a) ?? '') ?? new Set([a]);
-    let both = 0;
-    for (const x of gs) if (rs.has(x)) both++;
-    p += both / gs.size;
-    r += both / rs.size;
-  }
-  p /= ref.size;
-  r /= ref.size;
-  return (2 * p * r) / (p + r);
-}
 
 async function storyMap(store: PostgresStore): Promise<{ map: Map<string, string>; duplicates: number }> {
   const map = new Map<string, string>();
@@ -175,7 +154,7 @@ export async function run(args: string[]): Promise<void> {
     const sum = (k: keyof WorkerReport['ms']) => r.reports.reduce((s, x) => s + x.ms[k], 0);
     const total = sum('total');
     const missing = articles.filter((a) => !r.stories.has(a.id)).length;
-    return `| ${r.procs} | ${r.wallS.toFixed(1)} | ${r.perSec.toFixed(1)} | ${(r.perSec / base.perSec).toFixed(2)} | ${r.reports.map((x) => x.completed).join(' / ')} | ${pct(sum('analyse'), total)} | ${pct(sum('complete'), total)} | ${pct(sum('stories'), total)} | ${pct(sum('storyLockWait'), total)} | ${pct(sum('records'), total)} | ${pct(sum('reuse'), total)} | ${pct(sum('claim') + sum('idle'), total)} | ${r.storyCount} | ${fmt(bcubed(base.stories, r.stories), 4)} | ${missing} | ${r.duplicates} | ${cpuOf(r)} | ${r.machineBusy === null ? 'n/a' : pct(r.machineBusy, 1)} |`;
+    return `| ${r.procs} | ${r.wallS.toFixed(1)} | ${r.perSec.toFixed(1)} | ${(r.perSec / base.perSec).toFixed(2)} | ${r.reports.map((x) => x.completed).join(' / ')} | ${pct(sum('analyse'), total)} | ${pct(sum('complete'), total)} | ${pct(sum('stories'), total)} | ${pct(sum('storyLockWait'), total)} | ${pct(sum('records'), total)} | ${pct(sum('reuse'), total)} | ${pct(sum('claim') + sum('idle'), total)} | ${r.storyCount} | ${fmt(bcubed(base.stories, r.stories).f1, 4)} | ${missing} | ${r.duplicates} | ${cpuOf(r)} | ${r.machineBusy === null ? 'n/a' : pct(r.machineBusy, 1)} |`;
   });
   const last = results[results.length - 1];
   const b0 = base.reports[0].ms;

@@ -5,6 +5,7 @@
  */
 import type { Article } from '../../src/model.ts';
 import { articleId } from '../../src/ingest/identity.ts';
+import { bcubed } from '../../evals/_cluster-metrics.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -154,28 +155,5 @@ export function fixtureArticles(opts: FixtureOptions = {}): { articles: Article[
 
 /** B-cubed F1 of clustering `got` against `ref` (both article → cluster), over the ids of `ref`. */
 export function bcubedF1(ref: Map<string, string>, got: Map<string, string>): number {
-  const members = (m: Map<string, string>) => {
-    const by = new Map<string, Set<string>>();
-    for (const [a, c] of m) {
-      let s = by.get(c);
-      if (!s) by.set(c, (s = new Set()));
-      s.add(a);
-    }
-    return by;
-  };
-  const R = members(ref);
-  const G = members(got);
-  let p = 0;
-  let rc = 0;
-  for (const [a, c] of ref) {
-    const rs = R.get(c)!;
-    const gs = G.get(got.get(a) ?? `missing:${a}`) ?? new Set([a]);
-    let both = 0;
-    for (const x of gs) if (rs.has(x)) both++;
-    p += both / gs.size;
-    rc += both / rs.size;
-  }
-  p /= ref.size;
-  rc /= ref.size;
-  return p + rc === 0 ? 0 : (2 * p * rc) / (p + rc);
+  return bcubed(ref, got).f1;
 }

@@ -55,7 +55,15 @@ export interface ArticleRecord {
   entities: { entity_id: string | null; type: string; text: string; start: number; end: number }[];
   quotes: { speaker_entity_id: string | null; speaker_text: string | null; cue: string; content: string; direct: boolean; start: number; end: number }[];
   dates: { text: string; value: string; start: number; end: number }[];
-  reuse: { other_id: string; similarity: number; passages: { text: string; start: number; end: number; other_start: number; other_end: number }[] }[];
+  reuse: {
+    other_id: string;
+    similarity: number;
+    passages: { text: string; start: number; end: number; other_start: number; other_end: number }[];
+    /** added fields (the contract allows additions): share of this body in shared passages, who published first, credited agency */
+    coverage: number | null;
+    first_published: 'this' | 'other' | null;
+    agency: string | null;
+  }[];
 }
 
 export function articleRecord(article: Article, analyses: ArticleAnalyses = {}): ArticleRecord {
@@ -97,6 +105,9 @@ export function articleRecord(article: Article, analyses: ArticleAnalyses = {}):
       other_id: l.otherId,
       similarity: l.similarity,
       passages: l.passages.map((p) => ({ text: p.text, start: p.start, end: p.end, other_start: p.otherStart, other_end: p.otherEnd })),
+      coverage: l.coverage ?? null,
+      first_published: l.firstPublished ?? null,
+      agency: l.agency ?? null,
     })),
   };
 }

@@ -16,7 +16,7 @@ import type { AddResult, ArticleFilter, Posting, Store, StoreStats, StoryFilter 
 import { LOCK_MIGRATE, PG_LATEST_VERSION, PG_MIGRATIONS } from './pg/migrations.ts';
 import { articleSearchText, tsQuery } from './pg/search-text.ts';
 
-type Row = Record<string, unknown>;
+import { rowToArticle, type Row } from './rows.ts';
 type Queryable = pg.Pool | pg.PoolClient;
 
 /** One hit of `searchArticles`. */
@@ -47,23 +47,6 @@ export interface PostgresOptions {
 
 const ARTICLE_COLUMNS = 'id, input_id, url, source, origin, format, published_at, title, lang, raw, raw_kind, encoding, ingested_at';
 
-function rowToArticle(r: Row): Article {
-  return {
-    id: r.id as string,
-    inputId: (r.input_id as string | null) ?? null,
-    url: (r.url as string | null) ?? null,
-    source: (r.source as string | null) ?? null,
-    origin: r.origin as string,
-    format: r.format as Article['format'],
-    publishedAt: (r.published_at as string | null) ?? null,
-    title: (r.title as string | null) ?? null,
-    lang: (r.lang as string | null) ?? null,
-    raw: r.raw as string,
-    rawKind: r.raw_kind as Article['rawKind'],
-    encoding: r.encoding as string,
-    ingestedAt: r.ingested_at as string,
-  };
-}
 
 /** PostgreSQL text cannot hold NUL; U+FFFD has the same UTF-16 length, so offsets survive. */
 const noNul = (s: string | null): string | null => (s === null ? null : s.includes('\0') ? s.replace(/\0/g, '\uFFFD') : s);

@@ -9,7 +9,7 @@ import { StoreError } from '../errors.ts';
 import type { AddResult, ArticleFilter, Posting, Store, StoreStats, StoryFilter } from './store.ts';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.ts';
 
-type Row = Record<string, unknown>;
+import { rowToArticle, type Row } from './rows.ts';
 
 const ARTICLE_COLUMNS = 'id, input_id, url, source, origin, format, published_at, title, lang, raw, raw_kind, encoding, ingested_at';
 /** SQLite's default limit on bound parameters is 32766; keep IN lists well below */
@@ -21,23 +21,6 @@ function chunks<T>(xs: T[], n = CHUNK): T[][] {
   return out;
 }
 
-function rowToArticle(r: Row): Article {
-  return {
-    id: r.id as string,
-    inputId: (r.input_id as string | null) ?? null,
-    url: (r.url as string | null) ?? null,
-    source: (r.source as string | null) ?? null,
-    origin: r.origin as string,
-    format: r.format as Article['format'],
-    publishedAt: (r.published_at as string | null) ?? null,
-    title: (r.title as string | null) ?? null,
-    lang: (r.lang as string | null) ?? null,
-    raw: r.raw as string,
-    rawKind: r.raw_kind as Article['rawKind'],
-    encoding: r.encoding as string,
-    ingestedAt: r.ingested_at as string,
-  };
-}
 
 const likeEscape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

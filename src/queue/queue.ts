@@ -46,6 +46,24 @@ export interface QueueStatus {
   parked: { articleId: string; attempts: number; lastError: string | null }[];
 }
 
+/**
+ * The finished jobs just after `cursor`, in job order, up to the first one still pending: the
+ * prefix a serialized step (stories, wire copy) may advance over. Parked jobs are skipped past
+ * without their article. `after` is the new cursor (= `cursor` when nothing is finished yet);
+ * `full`: the whole page was finished, so more may follow.
+ */
+export async function committedPrefix(store: PostgresStore, cursor: number, limit: number): Promise<{ ids: string[]; after: number; full: boolean }> {
+  const rows = (await store.query<{ id: string; article_id: string; state: string }>(`SELECT id, article_id, state FROM jobs WHERE id > $1 ORDER BY id LIMIT $2`, [cursor, limit])).rows;
+  const ids: string[] = [];
+  let after = cursor;
+  for (const r of rows) {
+    if (r.state !== 'done' && r.state !== 'parked') break;
+    if (r.state === 'done') ids.push(r.article_id);
+    after = Number(r.id);
+  }
+  return { ids, after, full: rows.length === limit && after === Number(rows[rows.length - 1].id) };
+}
+
 export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }

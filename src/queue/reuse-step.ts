@@ -13,6 +13,7 @@
 import type { PostgresStore } from '../store/postgres.ts';
 import { ReuseIndex } from '../reuse/reuse-index.ts';
 import { storeTextSource } from '../reuse/store-text.ts';
+import { committedPrefix } from './queue.ts';
 
 const LOCK_REUSE = 0x4d415253_22;
 const CURSOR_KEY = 'queue/reuse-cursor';
@@ -26,14 +27,7 @@ export async function advanceReuse(store: PostgresStore, opts: { page?: number }
     if (!ok) return null;
     const cursor = (await store.getState<number>(CURSOR_KEY)) ?? 0;
     const limit = opts.page ?? 500;
-    const rows = (await store.query<{ id: string; article_id: string; state: string }>(`SELECT id, article_id, state FROM jobs WHERE id > $1 ORDER BY id LIMIT $2`, [cursor, limit])).rows;
-    const ids: string[] = [];
-    let after = cursor;
-    for (const r of rows) {
-      if (r.state !== 'done' && r.state !== 'parked') break;
-      if (r.state === 'done') ids.push(r.article_id);
-      after = Number(r.id);
-    }
+    const { ids, after, full } = await committedPrefix(store, cursor, limit);
     if (after === cursor) return { indexed: 0, more: false };
     const textOf = storeTextSource(store);
     const docs = await textOf(ids);
@@ -41,7 +35,7 @@ export async function advanceReuse(store: PostgresStore, opts: { page?: number }
     docs.sort((a, b) => time(a.publishedAt) - time(b.publishedAt));
     if (docs.length) await ReuseIndex.overStore(store, textOf).addBatch(docs);
     await store.setState(CURSOR_KEY, after);
-    return { indexed: docs.length, more: rows.length === limit && after === Number(rows[rows.length - 1].id) };
+    return { indexed: docs.length, more: full };
   });
 }
 

@@ -13,7 +13,7 @@
 import type { PostgresStore } from '../store/postgres.ts';
 import pg from 'pg';
 import { LOCK_STORIES, LOCK_STORY_LEADER } from '../store/pg/migrations.ts';
-import { JobQueue, newWorkerId, type Job, type QueueOptions } from './queue.ts';
+import { JobQueue, committedPrefix, newWorkerId, type Job, type QueueOptions } from './queue.ts';
 import { pipelineStages, type AnalysisWrite, type WorkerStages } from './stages.ts';
 import type { History } from './story-step.ts';
 
@@ -106,20 +106,13 @@ export async function advanceStories(store: PostgresStore, stages: WorkerStages,
           const t1 = performance.now();
           if (opts.timing) opts.timing.storyLockWait += t1 - t0;
           const cursor = Number((await store.query('SELECT job_id FROM queue_cursor WHERE name = $1', ['stories'])).rows[0].job_id);
-          const rows = (await store.query<{ id: string; article_id: string; state: string }>(`SELECT id, article_id, state FROM jobs WHERE id > $1 ORDER BY id LIMIT $2`, [cursor, limit])).rows;
-          const ids: string[] = [];
-          let after = cursor;
-          for (const r of rows) {
-            if (r.state !== 'done' && r.state !== 'parked') break;
-            if (r.state === 'done') ids.push(r.article_id);
-            after = Number(r.id);
-          }
+          const { ids, after, full } = await committedPrefix(store, cursor, limit);
           if (after === cursor) return { n: 0, more: false };
           if (ids.length) await stages.assignStories(store, { articleIds: ids, cursorBefore: cursor, cursorAfter: after, history });
           await store.query('UPDATE queue_cursor SET job_id = $1 WHERE name = $2', [after, 'stories']);
           if (opts.timing) opts.timing.stories += performance.now() - t1;
           // the whole page was finished: more may follow
-          return { n: ids.length, more: rows.length === limit && after === Number(rows[rows.length - 1].id) };
+          return { n: ids.length, more: full };
         });
       } catch (e) {
         stages.reset?.(); // the in-memory copy may now be ahead of what committed
